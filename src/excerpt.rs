@@ -1,0 +1,145 @@
+//! Excerpts from the body: whole words, never a cut grapheme, a sensible length.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The default excerpt length, in user-perceived characters (grapheme clusters).
+pub const DEFAULT_LENGTH: usize = 240;
+
+/// An excerpt and whether it covers the whole text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The excerpt's text, ending with "…" when it was shortened mid-sentence.
+    pub text: String,
+    /// True when the excerpt is shorter than the text it was taken from.
+    pub shortened: bool,
+}
+
+/// Takes an excerpt of at most `max` grapheme clusters (plus the ellipsis) from the
+/// paragraphs. Whitespace is collapsed. The cut falls, in order of preference: after
+/// a sentence that ends in the last 40% of the window; before the last word that
+/// does not fit (with "…"); or, when one word fills the window, at a grapheme
+/// boundary (with "…"). `max` below 1 is treated as 1.
+pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
+    let max = max.max(1);
+    let mut text = String::new();
+    for word in paragraphs.iter().flat_map(|p| p.split_whitespace()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    // Byte offset of the grapheme boundary after `max` graphemes, if the text is longer.
+    let Some((cut, _)) = text.grapheme_indices(true).nth(max) else {
+        return Excerpt { text, shortened: false };
+    };
+    let window = &text[..cut];
+    let min_sentence = window.len() * 3 / 5;
+    // A sentence end: terminal punctuation followed by a space inside the window,
+    // or at the window's end when the next character is a space.
+    let sentence_end = window
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '…' | '。')
+                && text[i + c.len_utf8()..].starts_with(' ')
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .rfind(|&end| end >= min_sentence);
+    if let Some(end) = sentence_end {
+        return Excerpt {
+            text: text[..end].to_string(),
+            shortened: true,
+        };
+    }
+    // The last space at or before the cut: the text is single-spaced, so a space is
+    // always a grapheme boundary unless a combining mark follows it; skip those.
+    let word_end = text
+        .char_indices()
+        .take_while(|&(i, _)| i <= cut)
+        .filter(|&(i, c)| c == ' ' && !text[i + 1..].chars().next().is_some_and(is_mark))
+        .map(|(i, _)| i)
+        .last();
+    let end = match word_end {
+        // Keep at least a third of the window; otherwise one long word would leave
+        // a tiny excerpt, and cutting inside that word (at a grapheme) is better.
+        Some(i) if i >= window.len() / 3 => i,
+        _ => cut,
+    };
+    let mut out = text[..end].trim_end_matches([' ', ',', ';', ':', '—', '–', '-']).to_string();
+    out.push('…');
+    Excerpt { text: out, shortened: true }
+}
+
+/// Combining marks and joiners that attach to the preceding character (a cheap
+/// superset check; the grapheme iterator remains the authority for cuts inside words).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F | 0x200C | 0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF
+        | 0xE0100..=0xE01EF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(s: &[&str]) -> Vec<String> {
+        s.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn short_body_is_kept_whole_and_not_marked_shortened() {
+        let e = excerpt(&paras(&["A short review.", "Two  paragraphs."]), 240);
+        assert_eq!(e.text, "A short review. Two paragraphs.");
+        assert!(!e.shortened);
+    }
+
+    #[test]
+    fn cuts_between_words_with_an_ellipsis() {
+        let e = excerpt(&paras(&["one two three four five six seven"]), 12);
+        assert_eq!(e.text, "one two…");
+        assert!(e.shortened);
+    }
+
+    #[test]
+    fn prefers_a_sentence_end_near_the_limit() {
+        let e = excerpt(&paras(&["First sentence here. Second one is much longer than the window."]), 30);
+        assert_eq!(e.text, "First sentence here.");
+    }
+
+    #[test]
+    fn never_cuts_a_grapheme_in_a_long_word() {
+        // "e" + combining acute, repeated: each pair is one grapheme.
+        let word = "e\u{301}".repeat(50);
+        let e = excerpt(&paras(&[&word]), 10);
+        assert_eq!(e.text, ["e\u{301}".repeat(10), "…".into()].concat());
+    }
+
+    #[test]
+    fn never_splits_emoji_sequences() {
+        let family = "👨‍👩‍👧‍👦";
+        let e = excerpt(&paras(&[&family.repeat(5)]), 3);
+        assert_eq!(e.text, [family.repeat(3), "…".into()].concat());
+    }
+
+    #[test]
+    fn counts_graphemes_not_bytes_for_cjk() {
+        let e = excerpt(&paras(&["漢字漢字漢字漢字"]), 4);
+        assert_eq!(e.text, "漢字漢字…");
+    }
+
+    #[test]
+    fn trailing_punctuation_before_the_ellipsis_is_dropped() {
+        let e = excerpt(&paras(&["alpha beta, gamma delta epsilon"]), 14);
+        assert_eq!(e.text, "alpha beta…");
+    }
+
+    #[test]
+    fn the_sample_body_gives_a_sentence_sized_excerpt() {
+        let body = "There is a watery trope played throughout French writer/director Jacques Audiard’s film, which begins with a dreamlike swirl of waves, bubbles and submersion in blue-tinged liquid, interwoven with close-up images of a child’s sleeping face, his docile breathing providing the only soundtrack. The water is clear.";
+        let e = excerpt(&paras(&[body]), DEFAULT_LENGTH);
+        assert!(e.shortened);
+        assert!(e.text.ends_with('…'), "{}", e.text);
+        assert!(e.text.starts_with("There is a watery trope"));
+        assert!(e.text.graphemes(true).count() <= DEFAULT_LENGTH + 1);
+    }
+}

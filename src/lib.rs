@@ -1,0 +1,33 @@
+//! # review-card
+//!
+//! Renders an accessible review card (score badge, excerpt, byline, "read more") and
+//! a WordPress-compatible comment form from JSON, into any web page.
+//!
+//! The crate has two layers. The pure core ([`parse`], [`excerpt`], [`render`],
+//! [`comment`], [`i18n`], …) uses no web APIs and is tested natively. The DOM layer
+//! (`dom`, only on `wasm32`) mounts the markup into a shadow root and wires events.
+//!
+//! Data flows one way: JSON → [`parse::parse_review`] → [`model::Review`] →
+//! [`render::render_card`] → DOM.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod escape;
+pub mod excerpt;
+pub mod i18n;
+pub mod model;
+pub mod number;
+pub mod options;
+pub mod parse;
+pub mod render;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+
+pub use error::ReviewError;
+pub use model::Review;
+pub use options::{parse_options, Settings};
+pub use parse::parse_review;
+pub use render::{render_card, render_document};

@@ -1,0 +1,74 @@
+//! Number formatting without `core::fmt`'s float machinery (which is large in wasm).
+
+/// Appends `value` rounded to at most two decimals, without trailing zeros, using
+/// `decimal` as the decimal separator: `7.2` → "7.2" (or "7,2"), `85.0` → "85",
+/// `-1.005` → "-1". Non-finite values never reach here (the parser refuses them);
+/// they are written as "?" to stay total.
+pub fn push_number(out: &mut String, value: f64, decimal: char) {
+    if !value.is_finite() || value.abs() > 1e15 {
+        out.push('?');
+        return;
+    }
+    let hundredths = (value * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let abs = hundredths.unsigned_abs();
+    push_u64(out, abs / 100);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push(decimal);
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
+/// Appends an unsigned integer in decimal.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+/// Returns `value` formatted as by [`push_number`] with a `.` separator.
+pub fn number(value: f64) -> String {
+    let mut s = String::new();
+    push_number(&mut s, value, '.');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_a_person_would_write_it() {
+        assert_eq!(number(7.2), "7.2");
+        assert_eq!(number(85.0), "85");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(4.25), "4.25");
+        assert_eq!(number(3.333), "3.33");
+        assert_eq!(number(-2.5), "-2.5");
+        assert_eq!(number(10.05), "10.05");
+        assert_eq!(number(f64::NAN), "?");
+    }
+
+    #[test]
+    fn uses_the_given_decimal_separator() {
+        let mut s = String::new();
+        push_number(&mut s, 7.2, ',');
+        assert_eq!(s, "7,2");
+    }
+}

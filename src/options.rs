@@ -1,0 +1,268 @@
+//! Render options (`lang`, `theme`, `headingLevel`, `comments`, …) read from JSON,
+//! with the same precise errors as the review itself.
+
+use serde_json::Value;
+
+use crate::error::ReviewError;
+use crate::i18n::Locale;
+use crate::url::check_url;
+
+/// The colour scheme of a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light colours.
+    Light,
+    /// Dark colours.
+    Dark,
+    /// Follows `prefers-color-scheme` and the host page's dark-mode markers (default).
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// The theme's name, as written in options and attributes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// How a valid comment is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CommentMode {
+    /// JSON to the WordPress REST API comments route.
+    #[default]
+    Wordpress,
+    /// `application/x-www-form-urlencoded`, like `wp-comments-post.php`.
+    Form,
+}
+
+/// Settings of the comment form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CommentSettings {
+    /// Where to post; `None` means only the `review-card:comment` event is dispatched.
+    pub endpoint: Option<String>,
+    /// The request format.
+    pub mode: CommentMode,
+    /// The WordPress post ID (`post` / `comment_post_ID`).
+    pub post_id: Option<u64>,
+    /// The minimum time between showing the form and submitting it, in milliseconds.
+    pub min_fill_ms: u32,
+}
+
+/// Resolved render settings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    /// The `lang` option as given (highest priority for the locale).
+    pub lang: Option<String>,
+    /// The host document's language (lowest priority), filled in by the DOM layer.
+    pub document_lang: Option<String>,
+    /// The colour scheme.
+    pub theme: Theme,
+    /// The level of the card's heading, 2 to 6 (default 2).
+    pub heading_level: u8,
+    /// Prefix for element IDs, so several cards rendered into one document stay unique.
+    pub id_prefix: String,
+    /// The comment form, when enabled.
+    pub comments: Option<CommentSettings>,
+}
+
+impl Settings {
+    /// The defaults: automatic theme, heading level 2, no comment form.
+    pub fn new() -> Self {
+        Settings {
+            heading_level: 2,
+            id_prefix: String::from("rc"),
+            ..Settings::default()
+        }
+    }
+
+    /// The locale for a review: the `lang` option, then the review's `lang`, then the
+    /// document's, then English.
+    pub fn locale(&self, review_lang: Option<&str>) -> Locale {
+        Locale::choose([self.lang.as_deref(), review_lang, self.document_lang.as_deref()])
+    }
+}
+
+/// The default minimum fill time for the comment form, in milliseconds.
+pub const DEFAULT_MIN_FILL_MS: u32 = 3000;
+
+/// Reads options from JSON text; empty text, `null` and `undefined` give the defaults.
+pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
+    let json = json.trim();
+    if json.is_empty() || json == "null" || json == "undefined" {
+        return Ok(Settings::new());
+    }
+    let value: Value = serde_json::from_str(json)
+        .map_err(|_| ReviewError::new("options", "expected an object"))?;
+    let Value::Object(o) = value else {
+        return Err(ReviewError::new("options", "expected an object"));
+    };
+    let mut s = Settings::new();
+    let text = |key: &str| -> Result<Option<String>, ReviewError> {
+        match o.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(v)) if v.trim().is_empty() => Ok(None),
+            Some(Value::String(v)) => Ok(Some(v.trim().to_string())),
+            Some(_) => Err(ReviewError::new(["options.", key].concat(), "expected a string")),
+        }
+    };
+    s.lang = text("lang")?;
+    s.document_lang = text("documentLang")?;
+    if let Some(t) = text("theme")? {
+        s.theme = match t.as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            "auto" => Theme::Auto,
+            _ => {
+                return Err(ReviewError::new(
+                    "options.theme",
+                    ["\"", &t, "\" is not one of light, dark, auto"].concat(),
+                ))
+            }
+        };
+    }
+    match o.get("headingLevel") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            let level = match v {
+                Value::Number(n) => n.as_u64(),
+                Value::String(t) => t.trim().parse::<u64>().ok(),
+                _ => None,
+            };
+            match level {
+                Some(l @ 2..=6) => s.heading_level = l as u8,
+                _ => return Err(ReviewError::new("options.headingLevel", "must be a whole number from 2 to 6")),
+            }
+        }
+    }
+    if let Some(p) = text("idPrefix")? {
+        if !p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            || !p.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        {
+            return Err(ReviewError::new(
+                "options.idPrefix",
+                "must start with a letter and hold only letters, digits, - and _",
+            ));
+        }
+        s.id_prefix = p;
+    }
+    s.comments = match o.get("comments") {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => None,
+        Some(Value::Bool(true)) => Some(CommentSettings {
+            min_fill_ms: DEFAULT_MIN_FILL_MS,
+            ..CommentSettings::default()
+        }),
+        Some(Value::Object(c)) => Some(comment_settings(c)?),
+        Some(_) => return Err(ReviewError::new("options.comments", "expected true, false or an object")),
+    };
+    Ok(s)
+}
+
+fn comment_settings(c: &serde_json::Map<String, Value>) -> Result<CommentSettings, ReviewError> {
+    let mut out = CommentSettings {
+        min_fill_ms: DEFAULT_MIN_FILL_MS,
+        ..CommentSettings::default()
+    };
+    match c.get("endpoint") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(e)) if e.trim().is_empty() => {}
+        Some(Value::String(e)) => match check_url(e, false) {
+            Ok(u) => out.endpoint = Some(u.to_string()),
+            Err(_) => {
+                return Err(ReviewError::new(
+                    "options.comments.endpoint",
+                    "must be an http, https or relative URL",
+                ))
+            }
+        },
+        Some(_) => return Err(ReviewError::new("options.comments.endpoint", "expected a string")),
+    }
+    match c.get("mode") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(m)) if m == "wordpress" => out.mode = CommentMode::Wordpress,
+        Some(Value::String(m)) if m == "form" => out.mode = CommentMode::Form,
+        Some(_) => return Err(ReviewError::new("options.comments.mode", "must be \"wordpress\" or \"form\"")),
+    }
+    match c.get("postId") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some() => out.post_id = n.as_u64(),
+        Some(Value::String(t)) if t.trim().parse::<u64>().is_ok() => out.post_id = t.trim().parse().ok(),
+        Some(_) => return Err(ReviewError::new("options.comments.postId", "must be a whole number")),
+    }
+    match c.get("minFillMs") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= 600_000) => {
+            out.min_fill_ms = n.as_u64().unwrap_or(0) as u32
+        }
+        Some(_) => {
+            return Err(ReviewError::new(
+                "options.comments.minFillMs",
+                "must be a whole number of milliseconds up to 600000",
+            ))
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_options_give_defaults() {
+        for text in ["", "null", "undefined", "{}"] {
+            let s = parse_options(text).unwrap();
+            assert_eq!(s.heading_level, 2);
+            assert_eq!(s.theme, Theme::Auto);
+            assert!(s.comments.is_none());
+        }
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let s = parse_options(
+            r#"{"lang":"fr","theme":"dark","headingLevel":3,"idPrefix":"card-7",
+                "comments":{"endpoint":"/wp-json/wp/v2/comments","mode":"form","postId":42,"minFillMs":0}}"#,
+        )
+        .unwrap();
+        assert_eq!(s.lang.as_deref(), Some("fr"));
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(s.heading_level, 3);
+        assert_eq!(s.id_prefix, "card-7");
+        let c = s.comments.unwrap();
+        assert_eq!(c.endpoint.as_deref(), Some("/wp-json/wp/v2/comments"));
+        assert_eq!(c.mode, CommentMode::Form);
+        assert_eq!(c.post_id, Some(42));
+        assert_eq!(c.min_fill_ms, 0);
+    }
+
+    #[test]
+    fn refuses_bad_options_by_name() {
+        let cases = [
+            (r#"{"theme":"blue"}"#, "options.theme: \"blue\" is not one of light, dark, auto"),
+            (r#"{"headingLevel":1}"#, "options.headingLevel: must be a whole number from 2 to 6"),
+            (r#"{"idPrefix":"1x"}"#, "options.idPrefix: must start with a letter and hold only letters, digits, - and _"),
+            (r#"{"comments":{"endpoint":"javascript:alert(1)"}}"#, "options.comments.endpoint: must be an http, https or relative URL"),
+            (r#"{"comments":{"mode":"smtp"}}"#, "options.comments.mode: must be \"wordpress\" or \"form\""),
+            (r#"{"comments":"yes"}"#, "options.comments: expected true, false or an object"),
+            ("[1]", "options: expected an object"),
+        ];
+        for (json, msg) in cases {
+            assert_eq!(parse_options(json).unwrap_err().to_string(), msg, "{json}");
+        }
+    }
+
+    #[test]
+    fn locale_priority_is_option_then_data_then_document() {
+        let mut s = Settings::new();
+        s.document_lang = Some("fr".into());
+        assert_eq!(s.locale(None), Locale::Fr);
+        assert_eq!(s.locale(Some("en")), Locale::En);
+        s.lang = Some("fr-CA".into());
+        assert_eq!(s.locale(Some("en")), Locale::Fr);
+    }
+}

@@ -1,0 +1,363 @@
+//! JSON → validated [`Review`]. Every refusal names the field path and the problem.
+
+use serde_json::{Map, Value};
+
+use crate::error::ReviewError;
+use crate::model::{Author, Credit, Date, Kind, Review, Score};
+use crate::number::number;
+use crate::url::{check_url, UrlError};
+
+/// Parses a review from JSON text (the v1 data format, see the README).
+pub fn parse_review(json: &str) -> Result<Review, ReviewError> {
+    let value: Value = serde_json::from_str(json).map_err(json_error)?;
+    review_from_value(&value)
+}
+
+/// Describes a JSON syntax error by position, without relying on serde_json's wording.
+fn json_error(e: serde_json::Error) -> ReviewError {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "the JSON ends too early",
+        Category::Syntax => "the text is not valid JSON",
+        Category::Data | Category::Io => "the JSON could not be read",
+    };
+    let mut msg = String::from(what);
+    msg.push_str(" (line ");
+    crate::number::push_u64(&mut msg, e.line() as u64);
+    msg.push_str(", column ");
+    crate::number::push_u64(&mut msg, e.column() as u64);
+    msg.push(')');
+    if is_recursion_limit(&e) {
+        msg = String::from("the JSON is nested too deeply");
+    }
+    ReviewError::new("", msg)
+}
+
+fn is_recursion_limit(e: &serde_json::Error) -> bool {
+    // serde_json reports its nesting limit (128) as a syntax error; tell it apart so
+    // the message helps. Only the error path pays for this string formatting.
+    e.to_string().starts_with("recursion limit exceeded")
+}
+
+/// Validates an already-parsed JSON value as a review.
+pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
+    let obj = value
+        .as_object()
+        .ok_or_else(|| ReviewError::new("", ["expected a JSON object, got ", type_name(value)].concat()))?;
+
+    let title = match obj.get("title") {
+        None | Some(Value::Null) => return Err(ReviewError::new("title", "is required")),
+        Some(v) => required_text(v, "title")?,
+    };
+    let kind = match optional_text(obj, "kind", "kind")? {
+        None => Kind::Other,
+        Some(name) => Kind::from_name(&name.to_ascii_lowercase()).ok_or_else(|| {
+            let mut msg = quoted(&name);
+            msg.push_str(" is not one of ");
+            let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+            msg.push_str(&names.join(", "));
+            ReviewError::new("kind", msg)
+        })?,
+    };
+    let url = optional_url(obj, "url", "url")?;
+    let score = match obj.get("score") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(score(v)?),
+    };
+    let excerpt = optional_text(obj, "excerpt", "excerpt")?;
+    let body = optional_text(obj, "body", "body")?
+        .map(|b| paragraphs(&b))
+        .unwrap_or_default();
+    let credits = match obj.get("credits") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let mut path = String::from("credits[");
+                crate::number::push_u64(&mut path, i as u64);
+                path.push(']');
+                out.push(credit(item, &path)?);
+            }
+            out
+        }
+        Some(other) => return Err(wrong_type("credits", "a list", other)),
+    };
+    let author = match obj.get("author") {
+        None | Some(Value::Null) => None,
+        Some(v @ Value::String(_)) => Some(Author {
+            name: required_text(v, "author")?,
+            url: None,
+            bio: None,
+        }),
+        Some(Value::Object(a)) => Some(Author {
+            name: match a.get("name") {
+                None | Some(Value::Null) => return Err(ReviewError::new("author.name", "is required")),
+                Some(v) => required_text(v, "author.name")?,
+            },
+            url: optional_url(a, "url", "author.url")?,
+            bio: optional_text(a, "bio", "author.bio")?,
+        }),
+        Some(other) => return Err(wrong_type("author", "an object or a name", other)),
+    };
+    let published = match optional_text(obj, "published", "published")? {
+        None => None,
+        Some(s) => Some(parse_date(&s).ok_or_else(|| {
+            let mut msg = quoted(&s);
+            msg.push_str(" is not an ISO date like 2012-11-16");
+            ReviewError::new("published", msg)
+        })?),
+    };
+    let lang = match optional_text(obj, "lang", "lang")? {
+        None => None,
+        Some(tag) if is_language_tag(&tag) => Some(tag),
+        Some(tag) => {
+            let mut msg = quoted(&tag);
+            msg.push_str(" is not a language tag like en or fr-FR");
+            return Err(ReviewError::new("lang", msg));
+        }
+    };
+    Ok(Review {
+        title,
+        kind,
+        url,
+        score,
+        excerpt,
+        body,
+        credits,
+        author,
+        published,
+        lang,
+    })
+}
+
+/// The JSON type of a value, as a person would say it.
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn wrong_type(path: &str, expected: &str, got: &Value) -> ReviewError {
+    ReviewError::new(path, ["expected ", expected, ", got ", type_name(got)].concat())
+}
+
+/// Quotes a value for an error message, shortened so a huge value cannot flood it.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    let mut n = 0;
+    for c in s.chars() {
+        if n == 40 {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+        n += 1;
+    }
+    out.push('"');
+    out
+}
+
+/// Removes characters that have no place in text: C0/C1 controls other than newline
+/// and tab, and Unicode noncharacters. Newlines are normalised to `\n`.
+pub fn clean_text(s: &str) -> String {
+    let s = s.replace("\r\n", "\n");
+    s.chars()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|&c| {
+            !(c.is_control() && c != '\n' && c != '\t')
+                && !matches!(c as u32, 0xFDD0..=0xFDEF)
+                && (c as u32 & 0xFFFE) != 0xFFFE
+        })
+        .collect()
+}
+
+/// A required, non-empty string field.
+fn required_text(v: &Value, path: &str) -> Result<String, ReviewError> {
+    match v {
+        Value::String(s) => {
+            let t = clean_text(s.trim());
+            if t.trim().is_empty() {
+                Err(ReviewError::new(path, "must not be empty"))
+            } else {
+                Ok(t.trim().to_string())
+            }
+        }
+        other => Err(wrong_type(path, "a string", other)),
+    }
+}
+
+/// An optional string field: absent, null or blank give `None`.
+fn optional_text(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            let t = clean_text(s);
+            let t = t.trim();
+            Ok(if t.is_empty() { None } else { Some(t.to_string()) })
+        }
+        Some(other) => Err(wrong_type(path, "a string", other)),
+    }
+}
+
+fn optional_url(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
+    let Some(raw) = optional_text(obj, key, path)? else {
+        return Ok(None);
+    };
+    match check_url(&raw, false) {
+        Ok(u) => Ok(Some(u.to_string())),
+        Err(e) => {
+            let mut msg = quoted(&raw);
+            msg.push_str(match e {
+                UrlError::Scheme => " is not allowed: use an http, https or relative URL",
+                UrlError::Characters => " contains spaces or control characters",
+                UrlError::NoHost => " has no host name",
+                UrlError::Empty => " is empty",
+            });
+            Err(ReviewError::new(path, msg))
+        }
+    }
+}
+
+fn finite_number(v: &Value, path: &str) -> Result<f64, ReviewError> {
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(ReviewError::new(path, "must be a finite number")),
+        },
+        other => Err(wrong_type(path, "a number", other)),
+    }
+}
+
+fn score(v: &Value) -> Result<Score, ReviewError> {
+    let (value, min, max, value_path) = match v {
+        Value::Number(_) => (finite_number(v, "score")?, 0.0, 10.0, "score"),
+        Value::Object(o) => {
+            let value = match o.get("value") {
+                None | Some(Value::Null) => return Err(ReviewError::new("score.value", "is required")),
+                Some(v) => finite_number(v, "score.value")?,
+            };
+            let min = match o.get("min") {
+                None | Some(Value::Null) => 0.0,
+                Some(v) => finite_number(v, "score.min")?,
+            };
+            let max = match o.get("max") {
+                None | Some(Value::Null) => 10.0,
+                Some(v) => finite_number(v, "score.max")?,
+            };
+            (value, min, max, "score.value")
+        }
+        other => return Err(wrong_type("score", "a number or an object", other)),
+    };
+    if min >= max {
+        return Err(ReviewError::new(
+            "score",
+            ["min ", &number(min), " must be below max ", &number(max)].concat(),
+        ));
+    }
+    if value > max {
+        return Err(ReviewError::new(
+            value_path,
+            [&number(value), " is above max ", &number(max)].concat(),
+        ));
+    }
+    if value < min {
+        return Err(ReviewError::new(
+            value_path,
+            [&number(value), " is below min ", &number(min)].concat(),
+        ));
+    }
+    Ok(Score { value, min, max })
+}
+
+fn credit(v: &Value, path: &str) -> Result<Credit, ReviewError> {
+    let Value::Object(o) = v else {
+        return Err(wrong_type(path, "an object with role and name", v));
+    };
+    let field = |key: &str| -> Result<String, ReviewError> {
+        let p = [path, ".", key].concat();
+        match o.get(key) {
+            None | Some(Value::Null) => Err(ReviewError::new(p, "is required")),
+            Some(v) => required_text(v, &p),
+        }
+    };
+    Ok(Credit {
+        role: field("role")?,
+        name: field("name")?,
+    })
+}
+
+/// Splits a body into paragraphs at blank lines; single newlines stay inside a paragraph.
+pub fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in body.split('\n') {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(line.trim());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Parses the date part of an ISO 8601 date or date-time: `YYYY-MM-DD`, optionally
+/// followed by `T` and a time (which is not shown and so not checked further).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() < 10 || (b.len() > 10 && b[10] != b'T' && b[10] != b't' && b[10] != b' ') {
+        return None;
+    }
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let mut n = 0u32;
+        for &c in &b[r] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if year == 0 || day == 0 || day > days {
+        return None;
+    }
+    Some(Date {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
+/// A BCP 47-shaped language tag: letters, digits and hyphens, starting with 2–8 letters.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && tag.len() <= 35
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,215 @@
+//! Review → HTML markup. The same function feeds the DOM layer (one `innerHTML` per
+//! card) and `renderToString` (servers, static sites), so both show the same card.
+//!
+//! Every piece of text goes through [`push_escaped`]; every URL already passed the
+//! allow-list in the parser. No inline `style` attribute or script is ever written.
+
+use crate::escape::push_escaped;
+use crate::excerpt::{excerpt, DEFAULT_LENGTH};
+use crate::i18n::{push_iso_date, Locale};
+use crate::model::{Review, Score};
+use crate::options::Settings;
+
+/// The card's stylesheet (adopted by the shadow root; inlined by `render_document`).
+pub const CSS: &str = include_str!("card.css");
+
+/// Builds markup into a `String`.
+struct Html<'a> {
+    out: String,
+    ids: &'a str,
+}
+
+impl Html<'_> {
+    fn raw(&mut self, s: &str) -> &mut Self {
+        self.out.push_str(s);
+        self
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        push_escaped(&mut self.out, s);
+        self
+    }
+    /// Writes ` name="value"` with the value escaped.
+    fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_escaped(&mut self.out, value);
+        self.out.push('"');
+        self
+    }
+    /// Writes an `id`-valued attribute: the card's ID prefix, a dash and `suffix`.
+    fn id_attr(&mut self, name: &str, suffix: &str) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_escaped(&mut self.out, self.ids);
+        self.out.push('-');
+        self.out.push_str(suffix);
+        self.out.push('"');
+        self
+    }
+}
+
+/// Renders the card's markup (the shadow root's content, without the stylesheet).
+pub fn render_card(review: &Review, settings: &Settings) -> String {
+    let locale = settings.locale(review.lang.as_deref());
+    let s = locale.strings();
+    let mut h = Html {
+        out: String::with_capacity(1024 + review.body.iter().map(String::len).sum::<usize>() * 11 / 10),
+        ids: &settings.id_prefix,
+    };
+    let level = char::from(b'0' + settings.heading_level.clamp(2, 6));
+
+    h.raw("<article class=\"card\" part=\"card\"")
+        .attr("data-theme", settings.theme.name())
+        .attr("lang", review.lang.as_deref().filter(|_| settings.lang.is_none()).unwrap_or(locale.tag()))
+        .id_attr("aria-labelledby", "title")
+        .raw(">");
+
+    // Heading block: kind, title, credits.
+    h.raw("<div class=\"head\"><p class=\"kind\" part=\"kind\">")
+        .text(s.kind(review.kind))
+        .raw("</p><h")
+        .out
+        .push(level);
+    h.raw(" class=\"title\" part=\"title\"").id_attr("id", "title").raw(">");
+    h.text(&review.title).raw("</h").out.push(level);
+    h.raw(">");
+    if !review.credits.is_empty() {
+        h.raw("<dl class=\"credits\" part=\"credits\">");
+        for c in &review.credits {
+            h.raw("<div><dt>").text(&c.role).raw("</dt><dd>").text(&c.name).raw("</dd></div>");
+        }
+        h.raw("</dl>");
+    }
+    h.raw("</div>");
+
+    if let Some(score) = &review.score {
+        score_badge(&mut h, score, locale);
+    }
+
+    // Excerpt, full body and "read more".
+    let derived = review.excerpt.is_none();
+    let ex = match &review.excerpt {
+        Some(text) => Some((text.clone(), true)),
+        None if review.body.is_empty() => None,
+        None => {
+            let e = excerpt(&review.body, DEFAULT_LENGTH);
+            Some((e.text, e.shortened))
+        }
+    };
+    // The body is worth a disclosure unless the derived excerpt already shows all of it.
+    let has_more_body = !review.body.is_empty() && ex.as_ref().is_none_or(|(_, shortened)| *shortened);
+    if let Some((text, _)) = &ex {
+        h.raw("<p class=\"excerpt\" part=\"excerpt\"");
+        if derived && has_more_body {
+            h.raw(" data-derived");
+        }
+        h.raw(">").text(text).raw("</p>");
+    }
+    if has_more_body {
+        h.raw("<div class=\"body\" part=\"body\"").id_attr("id", "body").raw(" hidden>");
+        for p in &review.body {
+            h.raw("<p>").text(p).raw("</p>");
+        }
+        if let Some(url) = &review.url {
+            h.raw("<p class=\"original\"><a").attr("href", url).raw(">").text(s.read_original).raw("</a></p>");
+        }
+        h.raw("</div><button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\"")
+            .id_attr("aria-controls", "body")
+            .raw("><span class=\"more-open\">")
+            .text(s.read_more)
+            .raw("</span><span class=\"more-close\">")
+            .text(s.read_less)
+            .raw("</span><span class=\"vh\">")
+            .text(s.read_more_of)
+            .text(&review.title)
+            .raw("</span></button>");
+    } else if let Some(url) = &review.url {
+        h.raw("<a class=\"more\" part=\"more\"")
+            .attr("href", url)
+            .raw(">")
+            .text(s.read_more)
+            .raw("<span class=\"vh\">")
+            .text(s.read_more_of)
+            .text(&review.title)
+            .raw("</span></a>");
+    }
+
+    // Byline.
+    if review.author.is_some() || review.published.is_some() {
+        h.raw("<footer class=\"byline\" part=\"byline\"><p class=\"by\">");
+        if let Some(a) = &review.author {
+            h.text(s.by);
+            match &a.url {
+                Some(url) => {
+                    h.raw("<a rel=\"author\"").attr("href", url).raw(">").text(&a.name).raw("</a>");
+                }
+                None => {
+                    h.raw("<span class=\"name\">").text(&a.name).raw("</span>");
+                }
+            }
+        }
+        if let Some(date) = review.published {
+            if review.author.is_some() {
+                h.raw("<span class=\"sep\" aria-hidden=\"true\"> · </span>");
+            }
+            h.raw("<time datetime=\"");
+            push_iso_date(&mut h.out, date);
+            h.raw("\">");
+            locale.push_date(&mut h.out, date);
+            h.raw("</time>");
+        }
+        h.raw("</p>");
+        if let Some(bio) = review.author.as_ref().and_then(|a| a.bio.as_ref()) {
+            h.raw("<p class=\"bio\">").text(bio).raw("</p>");
+        }
+        h.raw("</footer>");
+    }
+    h.raw("</article>");
+    h.out
+}
+
+/// The badge: the number shown large, the range small, and the whole announced as
+/// one phrase ("Score: 7.2 out of 10"). A bar shows the same proportion; the colour
+/// band repeats what the number says and is never the only signal.
+fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
+    let s = locale.strings();
+    let mut spoken = String::from(s.score_spoken_before);
+    locale.push_number(&mut spoken, score.value);
+    spoken.push_str(s.score_spoken_between);
+    locale.push_number(&mut spoken, score.max);
+    if score.min != 0.0 {
+        spoken.push_str(s.score_spoken_min);
+        locale.push_number(&mut spoken, score.min);
+    }
+    let ratio = (score.value - score.min) / (score.max - score.min);
+    let tenth = (ratio * 10.0).round().clamp(0.0, 10.0) as u8;
+    let band = if ratio >= 0.7 { "high" } else if ratio >= 0.4 { "mid" } else { "low" };
+    h.raw("<div class=\"score\" part=\"score\" role=\"img\"")
+        .attr("aria-label", &spoken)
+        .attr("data-band", band)
+        .raw("><span class=\"score-label\">")
+        .text(s.score)
+        .raw("</span><span class=\"score-value\">");
+    locale.push_number(&mut h.out, score.value);
+    h.raw("</span><span class=\"score-max\">/");
+    locale.push_number(&mut h.out, score.max);
+    h.raw("</span><span class=\"score-bar\"><span class=\"score-fill\" data-fill=\"");
+    crate::number::push_u64(&mut h.out, u64::from(tenth));
+    h.raw("\"></span></span></div>");
+}
+
+/// Renders a self-contained fragment for servers and pages without JavaScript: a
+/// `<review-card>` element whose declarative shadow root holds the stylesheet and the
+/// card. Browsers without declarative shadow DOM show the card unstyled but readable.
+pub fn render_document(review: &Review, settings: &Settings) -> String {
+    let card = render_card(review, settings);
+    let mut out = String::with_capacity(card.len() + CSS.len() + 96);
+    out.push_str("<review-card data-rendered><template shadowrootmode=\"open\"><style>");
+    out.push_str(CSS);
+    out.push_str("</style>");
+    out.push_str(&card);
+    out.push_str("</template></review-card>");
+    out
+}

@@ -1,0 +1,135 @@
+//! The one URL allow-list. A link in the card or the form may only be an absolute
+//! `http:` or `https:` URL, a relative reference, or (where a caller allows it) `mailto:`.
+
+/// Why a URL was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlError {
+    /// The text is empty or only whitespace.
+    Empty,
+    /// A scheme other than those allowed, such as `javascript:` or `data:`.
+    Scheme,
+    /// Spaces, control characters or a backslash, which browsers "repair" unpredictably.
+    Characters,
+    /// An absolute URL without a host (`https://` or `https:///x`).
+    NoHost,
+}
+
+/// Returns the URL's scheme (lowercased) when it has one.
+fn scheme_of(url: &str) -> Option<String> {
+    let colon = url.find(':')?;
+    // A scheme ends before the first `/`, `?` or `#`; a colon after those belongs to a path.
+    if let Some(stop) = url.find(['/', '?', '#']) {
+        if stop < colon {
+            return None;
+        }
+    }
+    let scheme = &url[..colon];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    if !first.is_ascii_alphabetic()
+        || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        // Not a syntactic scheme, e.g. "a b:c". Treat it as scheme-like anyway so that
+        // nothing with a colon before the path slips through as "relative".
+        return Some(scheme.to_ascii_lowercase());
+    }
+    Some(scheme.to_ascii_lowercase())
+}
+
+/// Checks `url` against the allow-list and returns it trimmed.
+///
+/// Allowed: `http://host…`, `https://host…`, relative references (`/review`, `../x`,
+/// `?page=2`, `#comments`, `review.html`) and, when `allow_mailto` is set, `mailto:`.
+/// Refused: every other scheme, protocol-relative `//host` (it changes meaning with the
+/// page's scheme but is otherwise harmless; refused to keep one rule), whitespace inside,
+/// control characters and backslashes.
+pub fn check_url(url: &str, allow_mailto: bool) -> Result<&str, UrlError> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return Err(UrlError::Characters);
+    }
+    match scheme_of(url).as_deref() {
+        None => {
+            if url.starts_with("//") {
+                Err(UrlError::Scheme)
+            } else {
+                Ok(url)
+            }
+        }
+        Some("http") | Some("https") => {
+            let rest = &url[url.find(':').map_or(0, |i| i + 1)..];
+            let host = rest
+                .strip_prefix("//")
+                .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+            match host {
+                Some(h) if !h.is_empty() && !h.starts_with('@') && !h.starts_with(':') => Ok(url),
+                _ => Err(UrlError::NoHost),
+            }
+        }
+        Some("mailto") if allow_mailto && url.len() > "mailto:".len() => Ok(url),
+        Some(_) => Err(UrlError::Scheme),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allows_http_https_and_relative() {
+        for ok in [
+            "https://example.com/review",
+            "http://example.com",
+            "HTTPS://EXAMPLE.COM",
+            "/reviews/rust-and-bone",
+            "rust-and-bone.html",
+            "../x?y=1#z",
+            "#comments",
+            "?page=2",
+            "/a:b",
+        ] {
+            assert_eq!(check_url(ok, false), Ok(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_other_schemes_in_any_case() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+            "//evil.example/x",
+            "mailto:a@example.com",
+        ] {
+            assert_eq!(check_url(bad, false), Err(UrlError::Scheme), "{bad}");
+        }
+    }
+
+    #[test]
+    fn refuses_hidden_characters_that_browsers_strip() {
+        for bad in ["java\tscript:alert(1)", "java\nscript:x", "https://a b", "\\\\evil"] {
+            assert_eq!(check_url(bad, false), Err(UrlError::Characters), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_http_without_host() {
+        for bad in ["https://", "https:///x", "http:example.com", "https://@x"] {
+            assert_eq!(check_url(bad, false), Err(UrlError::NoHost), "{bad}");
+        }
+    }
+
+    #[test]
+    fn mailto_only_when_allowed() {
+        assert_eq!(check_url("mailto:a@example.com", true), Ok("mailto:a@example.com"));
+        assert_eq!(check_url("mailto:", true), Err(UrlError::Scheme));
+    }
+}
