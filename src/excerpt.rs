@@ -30,7 +30,10 @@ pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
     }
     // Byte offset of the grapheme boundary after `max` graphemes, if the text is longer.
     let Some((cut, _)) = text.grapheme_indices(true).nth(max) else {
-        return Excerpt { text, shortened: false };
+        return Excerpt {
+            text,
+            shortened: false,
+        };
     };
     let window = &text[..cut];
     let min_sentence = window.len() * 3 / 5;
@@ -39,8 +42,7 @@ pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
     let sentence_end = window
         .char_indices()
         .filter(|&(i, c)| {
-            matches!(c, '.' | '!' | '?' | '…' | '。')
-                && text[i + c.len_utf8()..].starts_with(' ')
+            matches!(c, '.' | '!' | '?' | '…' | '。') && text[i + c.len_utf8()..].starts_with(' ')
         })
         .map(|(i, c)| i + c.len_utf8())
         .rfind(|&end| end >= min_sentence);
@@ -64,9 +66,14 @@ pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
         Some(i) if i >= window.len() / 3 => i,
         _ => cut,
     };
-    let mut out = text[..end].trim_end_matches([' ', ',', ';', ':', '—', '–', '-']).to_string();
+    let mut out = text[..end]
+        .trim_end_matches([' ', ',', ';', ':', '—', '–', '-'])
+        .to_string();
     out.push('…');
-    Excerpt { text: out, shortened: true }
+    Excerpt {
+        text: out,
+        shortened: true,
+    }
 }
 
 /// Combining marks and joiners that attach to the preceding character (a cheap
@@ -102,7 +109,10 @@ mod tests {
 
     #[test]
     fn prefers_a_sentence_end_near_the_limit() {
-        let e = excerpt(&paras(&["First sentence here. Second one is much longer than the window."]), 30);
+        let e = excerpt(
+            &paras(&["First sentence here. Second one is much longer than the window."]),
+            30,
+        );
         assert_eq!(e.text, "First sentence here.");
     }
 

@@ -18,7 +18,11 @@ impl Locale {
     /// Picks the locale for a BCP 47 tag (`fr`, `fr-CA` → French); `None` when the
     /// language is not supported, so the caller can try the next source.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Locale::En),
             "fr" => Some(Locale::Fr),
@@ -151,14 +155,26 @@ static EN: Strings = Strings {
     read_more_of: ": review of ",
     read_original: "Read on the original page",
     months: [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
     published: "Published",
 };
 
 static FR: Strings = Strings {
-    kinds: ["Film", "Livre", "Album", "Jeu", "Série", "Produit", "Critique"],
+    kinds: [
+        "Film", "Livre", "Album", "Jeu", "Série", "Produit", "Critique",
+    ],
     score: "Note",
     score_spoken_before: "Note : ",
     score_spoken_between: " sur ",
@@ -170,8 +186,18 @@ static FR: Strings = Strings {
     read_more_of: " : critique de ",
     read_original: "Lire sur la page d’origine",
     months: [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ],
     published: "Publié",
 };
@@ -182,14 +208,21 @@ mod tests {
 
     #[test]
     fn chooses_the_first_supported_tag() {
-        assert_eq!(Locale::choose([None, Some("de"), Some("fr-CA"), Some("en")]), Locale::Fr);
+        assert_eq!(
+            Locale::choose([None, Some("de"), Some("fr-CA"), Some("en")]),
+            Locale::Fr
+        );
         assert_eq!(Locale::choose([Some("EN-gb")]), Locale::En);
         assert_eq!(Locale::choose([Some("zz"), None]), Locale::En);
     }
 
     #[test]
     fn formats_numbers_and_dates_per_locale() {
-        let d = Date { year: 2012, month: 11, day: 16 };
+        let d = Date {
+            year: 2012,
+            month: 11,
+            day: 16,
+        };
         let mut en = String::new();
         Locale::En.push_number(&mut en, 7.2);
         en.push('|');
@@ -200,14 +233,28 @@ mod tests {
         fr.push('|');
         Locale::Fr.push_date(&mut fr, d);
         fr.push('|');
-        Locale::Fr.push_date(&mut fr, Date { year: 2013, month: 1, day: 1 });
+        Locale::Fr.push_date(
+            &mut fr,
+            Date {
+                year: 2013,
+                month: 1,
+                day: 1,
+            },
+        );
         assert_eq!(fr, "7,2|16 novembre 2012|1er janvier 2013");
     }
 
     #[test]
     fn iso_dates_are_zero_padded() {
         let mut s = String::new();
-        push_iso_date(&mut s, Date { year: 812, month: 3, day: 5 });
+        push_iso_date(
+            &mut s,
+            Date {
+                year: 812,
+                month: 3,
+                day: 5,
+            },
+        );
         assert_eq!(s, "0812-03-05");
     }
 }

@@ -31,3 +31,6 @@ pub use model::Review;
 pub use options::{parse_options, Settings};
 pub use parse::parse_review;
 pub use render::{render_card, render_document};
+
+#[cfg(target_arch = "wasm32")]
+pub use dom::api::{mount, render_to_string};

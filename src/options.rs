@@ -83,7 +83,11 @@ impl Settings {
     /// The locale for a review: the `lang` option, then the review's `lang`, then the
     /// document's, then English.
     pub fn locale(&self, review_lang: Option<&str>) -> Locale {
-        Locale::choose([self.lang.as_deref(), review_lang, self.document_lang.as_deref()])
+        Locale::choose([
+            self.lang.as_deref(),
+            review_lang,
+            self.document_lang.as_deref(),
+        ])
     }
 }
 
@@ -107,7 +111,10 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(v)) if v.trim().is_empty() => Ok(None),
             Some(Value::String(v)) => Ok(Some(v.trim().to_string())),
-            Some(_) => Err(ReviewError::new(["options.", key].concat(), "expected a string")),
+            Some(_) => Err(ReviewError::new(
+                ["options.", key].concat(),
+                "expected a string",
+            )),
         }
     };
     s.lang = text("lang")?;
@@ -135,12 +142,19 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
             };
             match level {
                 Some(l @ 2..=6) => s.heading_level = l as u8,
-                _ => return Err(ReviewError::new("options.headingLevel", "must be a whole number from 2 to 6")),
+                _ => {
+                    return Err(ReviewError::new(
+                        "options.headingLevel",
+                        "must be a whole number from 2 to 6",
+                    ))
+                }
             }
         }
     }
     if let Some(p) = text("idPrefix")? {
-        if !p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        if !p
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             || !p.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
         {
             return Err(ReviewError::new(
@@ -157,7 +171,12 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
             ..CommentSettings::default()
         }),
         Some(Value::Object(c)) => Some(comment_settings(c)?),
-        Some(_) => return Err(ReviewError::new("options.comments", "expected true, false or an object")),
+        Some(_) => {
+            return Err(ReviewError::new(
+                "options.comments",
+                "expected true, false or an object",
+            ))
+        }
     };
     Ok(s)
 }
@@ -179,19 +198,36 @@ fn comment_settings(c: &serde_json::Map<String, Value>) -> Result<CommentSetting
                 ))
             }
         },
-        Some(_) => return Err(ReviewError::new("options.comments.endpoint", "expected a string")),
+        Some(_) => {
+            return Err(ReviewError::new(
+                "options.comments.endpoint",
+                "expected a string",
+            ))
+        }
     }
     match c.get("mode") {
         None | Some(Value::Null) => {}
         Some(Value::String(m)) if m == "wordpress" => out.mode = CommentMode::Wordpress,
         Some(Value::String(m)) if m == "form" => out.mode = CommentMode::Form,
-        Some(_) => return Err(ReviewError::new("options.comments.mode", "must be \"wordpress\" or \"form\"")),
+        Some(_) => {
+            return Err(ReviewError::new(
+                "options.comments.mode",
+                "must be \"wordpress\" or \"form\"",
+            ))
+        }
     }
     match c.get("postId") {
         None | Some(Value::Null) => {}
         Some(Value::Number(n)) if n.as_u64().is_some() => out.post_id = n.as_u64(),
-        Some(Value::String(t)) if t.trim().parse::<u64>().is_ok() => out.post_id = t.trim().parse().ok(),
-        Some(_) => return Err(ReviewError::new("options.comments.postId", "must be a whole number")),
+        Some(Value::String(t)) if t.trim().parse::<u64>().is_ok() => {
+            out.post_id = t.trim().parse().ok()
+        }
+        Some(_) => {
+            return Err(ReviewError::new(
+                "options.comments.postId",
+                "must be a whole number",
+            ))
+        }
     }
     match c.get("minFillMs") {
         None | Some(Value::Null) => {}
@@ -243,12 +279,30 @@ mod tests {
     #[test]
     fn refuses_bad_options_by_name() {
         let cases = [
-            (r#"{"theme":"blue"}"#, "options.theme: \"blue\" is not one of light, dark, auto"),
-            (r#"{"headingLevel":1}"#, "options.headingLevel: must be a whole number from 2 to 6"),
-            (r#"{"idPrefix":"1x"}"#, "options.idPrefix: must start with a letter and hold only letters, digits, - and _"),
-            (r#"{"comments":{"endpoint":"javascript:alert(1)"}}"#, "options.comments.endpoint: must be an http, https or relative URL"),
-            (r#"{"comments":{"mode":"smtp"}}"#, "options.comments.mode: must be \"wordpress\" or \"form\""),
-            (r#"{"comments":"yes"}"#, "options.comments: expected true, false or an object"),
+            (
+                r#"{"theme":"blue"}"#,
+                "options.theme: \"blue\" is not one of light, dark, auto",
+            ),
+            (
+                r#"{"headingLevel":1}"#,
+                "options.headingLevel: must be a whole number from 2 to 6",
+            ),
+            (
+                r#"{"idPrefix":"1x"}"#,
+                "options.idPrefix: must start with a letter and hold only letters, digits, - and _",
+            ),
+            (
+                r#"{"comments":{"endpoint":"javascript:alert(1)"}}"#,
+                "options.comments.endpoint: must be an http, https or relative URL",
+            ),
+            (
+                r#"{"comments":{"mode":"smtp"}}"#,
+                "options.comments.mode: must be \"wordpress\" or \"form\"",
+            ),
+            (
+                r#"{"comments":"yes"}"#,
+                "options.comments: expected true, false or an object",
+            ),
             ("[1]", "options: expected an object"),
         ];
         for (json, msg) in cases {

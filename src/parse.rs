@@ -41,9 +41,12 @@ fn is_recursion_limit(e: &serde_json::Error) -> bool {
 
 /// Validates an already-parsed JSON value as a review.
 pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
-    let obj = value
-        .as_object()
-        .ok_or_else(|| ReviewError::new("", ["expected a JSON object, got ", type_name(value)].concat()))?;
+    let obj = value.as_object().ok_or_else(|| {
+        ReviewError::new(
+            "",
+            ["expected a JSON object, got ", type_name(value)].concat(),
+        )
+    })?;
 
     let title = match obj.get("title") {
         None | Some(Value::Null) => return Err(ReviewError::new("title", "is required")),
@@ -91,7 +94,9 @@ pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
         }),
         Some(Value::Object(a)) => Some(Author {
             name: match a.get("name") {
-                None | Some(Value::Null) => return Err(ReviewError::new("author.name", "is required")),
+                None | Some(Value::Null) => {
+                    return Err(ReviewError::new("author.name", "is required"))
+                }
                 Some(v) => required_text(v, "author.name")?,
             },
             url: optional_url(a, "url", "author.url")?,
@@ -143,20 +148,21 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 fn wrong_type(path: &str, expected: &str, got: &Value) -> ReviewError {
-    ReviewError::new(path, ["expected ", expected, ", got ", type_name(got)].concat())
+    ReviewError::new(
+        path,
+        ["expected ", expected, ", got ", type_name(got)].concat(),
+    )
 }
 
 /// Quotes a value for an error message, shortened so a huge value cannot flood it.
 fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
-    let mut n = 0;
-    for c in s.chars() {
+    for (n, c) in s.chars().enumerate() {
         if n == 40 {
             out.push('…');
             break;
         }
         out.push(c);
-        n += 1;
     }
     out.push('"');
     out
@@ -169,9 +175,9 @@ pub fn clean_text(s: &str) -> String {
     s.chars()
         .map(|c| if c == '\r' { '\n' } else { c })
         .filter(|&c| {
-            !(c.is_control() && c != '\n' && c != '\t')
-                && !matches!(c as u32, 0xFDD0..=0xFDEF)
-                && (c as u32 & 0xFFFE) != 0xFFFE
+            let control = c.is_control() && c != '\n' && c != '\t';
+            let nonchar = matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE;
+            !control && !nonchar
         })
         .collect()
 }
@@ -192,19 +198,31 @@ fn required_text(v: &Value, path: &str) -> Result<String, ReviewError> {
 }
 
 /// An optional string field: absent, null or blank give `None`.
-fn optional_text(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
+fn optional_text(
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &str,
+) -> Result<Option<String>, ReviewError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
             let t = clean_text(s);
             let t = t.trim();
-            Ok(if t.is_empty() { None } else { Some(t.to_string()) })
+            Ok(if t.is_empty() {
+                None
+            } else {
+                Some(t.to_string())
+            })
         }
         Some(other) => Err(wrong_type(path, "a string", other)),
     }
 }
 
-fn optional_url(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
+fn optional_url(
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &str,
+) -> Result<Option<String>, ReviewError> {
     let Some(raw) = optional_text(obj, key, path)? else {
         return Ok(None);
     };
@@ -238,7 +256,9 @@ fn score(v: &Value) -> Result<Score, ReviewError> {
         Value::Number(_) => (finite_number(v, "score")?, 0.0, 10.0, "score"),
         Value::Object(o) => {
             let value = match o.get("value") {
-                None | Some(Value::Null) => return Err(ReviewError::new("score.value", "is required")),
+                None | Some(Value::Null) => {
+                    return Err(ReviewError::new("score.value", "is required"))
+                }
                 Some(v) => finite_number(v, "score.value")?,
             };
             let min = match o.get("min") {

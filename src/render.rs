@@ -55,14 +55,23 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
     let locale = settings.locale(review.lang.as_deref());
     let s = locale.strings();
     let mut h = Html {
-        out: String::with_capacity(1024 + review.body.iter().map(String::len).sum::<usize>() * 11 / 10),
+        out: String::with_capacity(
+            1024 + review.body.iter().map(String::len).sum::<usize>() * 11 / 10,
+        ),
         ids: &settings.id_prefix,
     };
     let level = char::from(b'0' + settings.heading_level.clamp(2, 6));
 
     h.raw("<article class=\"card\" part=\"card\"")
         .attr("data-theme", settings.theme.name())
-        .attr("lang", review.lang.as_deref().filter(|_| settings.lang.is_none()).unwrap_or(locale.tag()))
+        .attr(
+            "lang",
+            review
+                .lang
+                .as_deref()
+                .filter(|_| settings.lang.is_none())
+                .unwrap_or(locale.tag()),
+        )
         .id_attr("aria-labelledby", "title")
         .raw(">");
 
@@ -72,13 +81,19 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
         .raw("</p><h")
         .out
         .push(level);
-    h.raw(" class=\"title\" part=\"title\"").id_attr("id", "title").raw(">");
+    h.raw(" class=\"title\" part=\"title\"")
+        .id_attr("id", "title")
+        .raw(">");
     h.text(&review.title).raw("</h").out.push(level);
     h.raw(">");
     if !review.credits.is_empty() {
         h.raw("<dl class=\"credits\" part=\"credits\">");
         for c in &review.credits {
-            h.raw("<div><dt>").text(&c.role).raw("</dt><dd>").text(&c.name).raw("</dd></div>");
+            h.raw("<div><dt>")
+                .text(&c.role)
+                .raw("</dt><dd>")
+                .text(&c.name)
+                .raw("</dd></div>");
         }
         h.raw("</dl>");
     }
@@ -99,7 +114,8 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
         }
     };
     // The body is worth a disclosure unless the derived excerpt already shows all of it.
-    let has_more_body = !review.body.is_empty() && ex.as_ref().is_none_or(|(_, shortened)| *shortened);
+    let has_more_body =
+        !review.body.is_empty() && ex.as_ref().is_none_or(|(_, shortened)| *shortened);
     if let Some((text, _)) = &ex {
         h.raw("<p class=\"excerpt\" part=\"excerpt\"");
         if derived && has_more_body {
@@ -108,12 +124,18 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
         h.raw(">").text(text).raw("</p>");
     }
     if has_more_body {
-        h.raw("<div class=\"body\" part=\"body\"").id_attr("id", "body").raw(" hidden>");
+        h.raw("<div class=\"body\" part=\"body\"")
+            .id_attr("id", "body")
+            .raw(" hidden>");
         for p in &review.body {
             h.raw("<p>").text(p).raw("</p>");
         }
         if let Some(url) = &review.url {
-            h.raw("<p class=\"original\"><a").attr("href", url).raw(">").text(s.read_original).raw("</a></p>");
+            h.raw("<p class=\"original\"><a")
+                .attr("href", url)
+                .raw(">")
+                .text(s.read_original)
+                .raw("</a></p>");
         }
         h.raw("</div><button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\"")
             .id_attr("aria-controls", "body")
@@ -143,7 +165,11 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
             h.text(s.by);
             match &a.url {
                 Some(url) => {
-                    h.raw("<a rel=\"author\"").attr("href", url).raw(">").text(&a.name).raw("</a>");
+                    h.raw("<a rel=\"author\"")
+                        .attr("href", url)
+                        .raw(">")
+                        .text(&a.name)
+                        .raw("</a>");
                 }
                 None => {
                     h.raw("<span class=\"name\">").text(&a.name).raw("</span>");
@@ -185,7 +211,13 @@ fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
     }
     let ratio = (score.value - score.min) / (score.max - score.min);
     let tenth = (ratio * 10.0).round().clamp(0.0, 10.0) as u8;
-    let band = if ratio >= 0.7 { "high" } else if ratio >= 0.4 { "mid" } else { "low" };
+    let band = if ratio >= 0.7 {
+        "high"
+    } else if ratio >= 0.4 {
+        "mid"
+    } else {
+        "low"
+    };
     h.raw("<div class=\"score\" part=\"score\" role=\"img\"")
         .attr("aria-label", &spoken)
         .attr("data-band", band)

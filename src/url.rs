@@ -115,7 +115,12 @@ mod tests {
 
     #[test]
     fn refuses_hidden_characters_that_browsers_strip() {
-        for bad in ["java\tscript:alert(1)", "java\nscript:x", "https://a b", "\\\\evil"] {
+        for bad in [
+            "java\tscript:alert(1)",
+            "java\nscript:x",
+            "https://a b",
+            "\\\\evil",
+        ] {
             assert_eq!(check_url(bad, false), Err(UrlError::Characters), "{bad:?}");
         }
     }
@@ -129,7 +134,10 @@ mod tests {
 
     #[test]
     fn mailto_only_when_allowed() {
-        assert_eq!(check_url("mailto:a@example.com", true), Ok("mailto:a@example.com"));
+        assert_eq!(
+            check_url("mailto:a@example.com", true),
+            Ok("mailto:a@example.com")
+        );
         assert_eq!(check_url("mailto:", true), Err(UrlError::Scheme));
     }
 }

@@ -48,7 +48,9 @@ fn score_as_number_defaults_to_zero_to_ten() {
 
 #[test]
 fn unknown_fields_and_nulls_are_ignored() {
-    let r = parse_review(r#"{"title":"x","rating":5,"excerpt":null,"author":null,"extra":{"a":[1]}}"#).unwrap();
+    let r =
+        parse_review(r#"{"title":"x","rating":5,"excerpt":null,"author":null,"extra":{"a":[1]}}"#)
+            .unwrap();
     assert_eq!(r.title, "x");
     assert!(r.excerpt.is_none());
 }
@@ -61,21 +63,43 @@ fn author_may_be_a_plain_name() {
 
 #[test]
 fn body_splits_into_paragraphs_at_blank_lines() {
-    let r = parse_review("{\"title\":\"x\",\"body\":\"one\\r\\nstill one\\r\\n\\r\\n  \\n two \\n\\n\\n\\nthree\"}").unwrap();
+    let r = parse_review(
+        "{\"title\":\"x\",\"body\":\"one\\r\\nstill one\\r\\n\\r\\n  \\n two \\n\\n\\n\\nthree\"}",
+    )
+    .unwrap();
     assert_eq!(r.body, vec!["one\nstill one", "two", "three"]);
 }
 
 #[test]
 fn dates_keep_the_day_and_accept_date_times() {
     let r = parse_review(r#"{"title":"x","published":"2012-11-16T09:30:00Z"}"#).unwrap();
-    assert_eq!(r.published, Some(Date { year: 2012, month: 11, day: 16 }));
+    assert_eq!(
+        r.published,
+        Some(Date {
+            year: 2012,
+            month: 11,
+            day: 16
+        })
+    );
     let r = parse_review(r#"{"title":"x","published":"2024-02-29"}"#).unwrap();
-    assert_eq!(r.published, Some(Date { year: 2024, month: 2, day: 29 }));
+    assert_eq!(
+        r.published,
+        Some(Date {
+            year: 2024,
+            month: 2,
+            day: 29
+        })
+    );
 }
 
 #[test]
 fn kind_is_case_insensitive() {
-    assert_eq!(parse_review(r#"{"title":"x","kind":"Album"}"#).unwrap().kind, Kind::Album);
+    assert_eq!(
+        parse_review(r#"{"title":"x","kind":"Album"}"#)
+            .unwrap()
+            .kind,
+        Kind::Album
+    );
 }
 
 #[test]
@@ -92,35 +116,119 @@ fn each_bad_input_gets_a_precise_message() {
         (r#"{"title":12}"#, "title: expected a string, got a number"),
         (r#"[]"#, "expected a JSON object, got a list"),
         (r#""x""#, "expected a JSON object, got a string"),
-        (r#"{"title":"x","kind":"movie"}"#, "kind: \"movie\" is not one of film, book, album, game, show, product, other"),
-        (r#"{"title":"x","kind":3}"#, "kind: expected a string, got a number"),
+        (
+            r#"{"title":"x","kind":"movie"}"#,
+            "kind: \"movie\" is not one of film, book, album, game, show, product, other",
+        ),
+        (
+            r#"{"title":"x","kind":3}"#,
+            "kind: expected a string, got a number",
+        ),
         (r#"{"title":"x","score":12}"#, "score: 12 is above max 10"),
-        (r#"{"title":"x","score":{"value":12}}"#, "score.value: 12 is above max 10"),
-        (r#"{"title":"x","score":{"value":-1}}"#, "score.value: -1 is below min 0"),
-        (r#"{"title":"x","score":{"value":0.5,"min":1,"max":5}}"#, "score.value: 0.5 is below min 1"),
-        (r#"{"title":"x","score":{"value":3,"min":5,"max":5}}"#, "score: min 5 must be below max 5"),
-        (r#"{"title":"x","score":{"max":5}}"#, "score.value: is required"),
-        (r#"{"title":"x","score":"7.2"}"#, "score: expected a number or an object, got a string"),
-        (r#"{"title":"x","score":{"value":"7"}}"#, "score.value: expected a number, got a string"),
-        (r#"{"title":"x","score":{"value":1,"max":true}}"#, "score.max: expected a number, got a boolean"),
-        (r#"{"title":"x","url":"javascript:alert(1)"}"#, "url: \"javascript:alert(1)\" is not allowed: use an http, https or relative URL"),
-        (r#"{"title":"x","url":"data:text/html,hi"}"#, "url: \"data:text/html,hi\" is not allowed: use an http, https or relative URL"),
-        (r#"{"title":"x","url":"https://"}"#, "url: \"https://\" has no host name"),
-        (r#"{"title":"x","url":"https://a b.com"}"#, "url: \"https://a b.com\" contains spaces or control characters"),
-        (r#"{"title":"x","author":{"name":"A","url":"vbscript:x"}}"#, "author.url: \"vbscript:x\" is not allowed: use an http, https or relative URL"),
-        (r#"{"title":"x","author":{"bio":"b"}}"#, "author.name: is required"),
-        (r#"{"title":"x","author":7}"#, "author: expected an object or a name, got a number"),
-        (r#"{"title":"x","credits":{}}"#, "credits: expected a list, got an object"),
-        (r#"{"title":"x","credits":[{"role":"Director","name":"J"},{"role":"Star"}]}"#, "credits[1].name: is required"),
-        (r#"{"title":"x","credits":["Audiard"]}"#, "credits[0]: expected an object with role and name, got a string"),
-        (r#"{"title":"x","credits":[{"role":"","name":"J"}]}"#, "credits[0].role: must not be empty"),
-        (r#"{"title":"x","published":"2012-13-01"}"#, "published: \"2012-13-01\" is not an ISO date like 2012-11-16"),
-        (r#"{"title":"x","published":"2023-02-29"}"#, "published: \"2023-02-29\" is not an ISO date like 2012-11-16"),
-        (r#"{"title":"x","published":"16/11/2012"}"#, "published: \"16/11/2012\" is not an ISO date like 2012-11-16"),
-        (r#"{"title":"x","lang":"english language"}"#, "lang: \"english language\" is not a language tag like en or fr-FR"),
-        (r#"{"title":"x","body":["a"]}"#, "body: expected a string, got a list"),
-        ("{\"title\":\"x\"", "the JSON ends too early (line 1, column 12)"),
-        ("{\"title\":'x'}", "the text is not valid JSON (line 1, column 10)"),
+        (
+            r#"{"title":"x","score":{"value":12}}"#,
+            "score.value: 12 is above max 10",
+        ),
+        (
+            r#"{"title":"x","score":{"value":-1}}"#,
+            "score.value: -1 is below min 0",
+        ),
+        (
+            r#"{"title":"x","score":{"value":0.5,"min":1,"max":5}}"#,
+            "score.value: 0.5 is below min 1",
+        ),
+        (
+            r#"{"title":"x","score":{"value":3,"min":5,"max":5}}"#,
+            "score: min 5 must be below max 5",
+        ),
+        (
+            r#"{"title":"x","score":{"max":5}}"#,
+            "score.value: is required",
+        ),
+        (
+            r#"{"title":"x","score":"7.2"}"#,
+            "score: expected a number or an object, got a string",
+        ),
+        (
+            r#"{"title":"x","score":{"value":"7"}}"#,
+            "score.value: expected a number, got a string",
+        ),
+        (
+            r#"{"title":"x","score":{"value":1,"max":true}}"#,
+            "score.max: expected a number, got a boolean",
+        ),
+        (
+            r#"{"title":"x","url":"javascript:alert(1)"}"#,
+            "url: \"javascript:alert(1)\" is not allowed: use an http, https or relative URL",
+        ),
+        (
+            r#"{"title":"x","url":"data:text/html,hi"}"#,
+            "url: \"data:text/html,hi\" is not allowed: use an http, https or relative URL",
+        ),
+        (
+            r#"{"title":"x","url":"https://"}"#,
+            "url: \"https://\" has no host name",
+        ),
+        (
+            r#"{"title":"x","url":"https://a b.com"}"#,
+            "url: \"https://a b.com\" contains spaces or control characters",
+        ),
+        (
+            r#"{"title":"x","author":{"name":"A","url":"vbscript:x"}}"#,
+            "author.url: \"vbscript:x\" is not allowed: use an http, https or relative URL",
+        ),
+        (
+            r#"{"title":"x","author":{"bio":"b"}}"#,
+            "author.name: is required",
+        ),
+        (
+            r#"{"title":"x","author":7}"#,
+            "author: expected an object or a name, got a number",
+        ),
+        (
+            r#"{"title":"x","credits":{}}"#,
+            "credits: expected a list, got an object",
+        ),
+        (
+            r#"{"title":"x","credits":[{"role":"Director","name":"J"},{"role":"Star"}]}"#,
+            "credits[1].name: is required",
+        ),
+        (
+            r#"{"title":"x","credits":["Audiard"]}"#,
+            "credits[0]: expected an object with role and name, got a string",
+        ),
+        (
+            r#"{"title":"x","credits":[{"role":"","name":"J"}]}"#,
+            "credits[0].role: must not be empty",
+        ),
+        (
+            r#"{"title":"x","published":"2012-13-01"}"#,
+            "published: \"2012-13-01\" is not an ISO date like 2012-11-16",
+        ),
+        (
+            r#"{"title":"x","published":"2023-02-29"}"#,
+            "published: \"2023-02-29\" is not an ISO date like 2012-11-16",
+        ),
+        (
+            r#"{"title":"x","published":"16/11/2012"}"#,
+            "published: \"16/11/2012\" is not an ISO date like 2012-11-16",
+        ),
+        (
+            r#"{"title":"x","lang":"english language"}"#,
+            "lang: \"english language\" is not a language tag like en or fr-FR",
+        ),
+        (
+            r#"{"title":"x","body":["a"]}"#,
+            "body: expected a string, got a list",
+        ),
+        (
+            "{\"title\":\"x\"",
+            "the JSON ends too early (line 1, column 12)",
+        ),
+        (
+            "{\"title\":'x'}",
+            "the text is not valid JSON (line 1, column 10)",
+        ),
         ("", "the JSON ends too early (line 1, column 0)"),
     ];
     for (json, expected) in cases {
@@ -131,12 +239,21 @@ fn each_bad_input_gets_a_precise_message() {
 #[test]
 fn numbers_beyond_f64_are_refused_not_infinite() {
     let e = err(r#"{"title":"x","score":1e400}"#);
-    assert!(e.starts_with("the JSON could not be read") || e.starts_with("the text is not valid JSON"), "{e}");
+    assert!(
+        e.starts_with("the JSON could not be read") || e.starts_with("the text is not valid JSON"),
+        "{e}"
+    );
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    let deep = ["{\"title\":\"x\",\"extra\":", &"[".repeat(100_000), &"]".repeat(100_000), "}"].concat();
+    let deep = [
+        "{\"title\":\"x\",\"extra\":",
+        &"[".repeat(100_000),
+        &"]".repeat(100_000),
+        "}",
+    ]
+    .concat();
     assert_eq!(err(&deep), "the JSON is nested too deeply");
 }
 

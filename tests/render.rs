@@ -10,14 +10,19 @@ fn card(json: &str) -> String {
 }
 
 fn card_with(json: &str, options: &str) -> String {
-    render_card(&parse_review(json).unwrap(), &parse_options(options).unwrap())
+    render_card(
+        &parse_review(json).unwrap(),
+        &parse_options(options).unwrap(),
+    )
 }
 
 #[test]
 fn sample_card_is_an_article_labelled_by_its_heading() {
     let html = card(SAMPLE);
     assert!(html.starts_with("<article class=\"card\" part=\"card\" data-theme=\"auto\" lang=\"en\" aria-labelledby=\"rc-title\">"), "{html}");
-    assert!(html.contains("<h2 class=\"title\" part=\"title\" id=\"rc-title\">Rust &amp; Bone</h2>"));
+    assert!(
+        html.contains("<h2 class=\"title\" part=\"title\" id=\"rc-title\">Rust &amp; Bone</h2>")
+    );
     assert!(html.contains("<p class=\"kind\" part=\"kind\">Film</p>"));
     assert!(html.contains("<dt>Director</dt><dd>Jacques Audiard</dd>"));
     assert!(html.ends_with("</article>"));
@@ -26,20 +31,36 @@ fn sample_card_is_an_article_labelled_by_its_heading() {
 #[test]
 fn score_is_announced_in_words_not_colour() {
     let html = card(SAMPLE);
-    assert!(html.contains("role=\"img\" aria-label=\"Score: 7.2 out of 10\" data-band=\"high\""), "{html}");
-    assert!(html.contains("<span class=\"score-value\">7.2</span><span class=\"score-max\">/10</span>"));
+    assert!(
+        html.contains("role=\"img\" aria-label=\"Score: 7.2 out of 10\" data-band=\"high\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"score-value\">7.2</span><span class=\"score-max\">/10</span>")
+    );
     assert!(html.contains("data-fill=\"7\""));
     let low = card(r#"{"title":"x","score":{"value":2,"min":1,"max":5}}"#);
-    assert!(low.contains("aria-label=\"Score: 2 out of 5, lowest possible 1\" data-band=\"low\""), "{low}");
+    assert!(
+        low.contains("aria-label=\"Score: 2 out of 5, lowest possible 1\" data-band=\"low\""),
+        "{low}"
+    );
 }
 
 #[test]
 fn body_gets_an_excerpt_and_a_disclosure_button() {
     let html = card(SAMPLE);
-    assert!(html.contains("<p class=\"excerpt\" part=\"excerpt\" data-derived>There is a watery trope"));
-    assert!(html.contains("<div class=\"body\" part=\"body\" id=\"rc-body\" hidden><p>There is a watery trope"));
+    assert!(
+        html.contains("<p class=\"excerpt\" part=\"excerpt\" data-derived>There is a watery trope")
+    );
+    assert!(html.contains(
+        "<div class=\"body\" part=\"body\" id=\"rc-body\" hidden><p>There is a watery trope"
+    ));
     assert!(html.contains("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\" aria-controls=\"rc-body\"><span class=\"more-open\">Read more</span><span class=\"more-close\">Show less</span><span class=\"vh\">: review of Rust &amp; Bone</span></button>"), "{html}");
-    assert_eq!(html.matches("<p>").count(), 5, "five paragraphs in the body");
+    assert_eq!(
+        html.matches("<p>").count(),
+        5,
+        "five paragraphs in the body"
+    );
 }
 
 #[test]
@@ -52,21 +73,32 @@ fn without_body_read_more_is_a_link_naming_the_review() {
 #[test]
 fn short_body_shown_whole_needs_no_disclosure() {
     let html = card(r#"{"title":"x","body":"Short and sweet."}"#);
-    assert!(html.contains("<p class=\"excerpt\" part=\"excerpt\">Short and sweet.</p>"), "{html}");
+    assert!(
+        html.contains("<p class=\"excerpt\" part=\"excerpt\">Short and sweet.</p>"),
+        "{html}"
+    );
     assert!(!html.contains("<button") && !html.contains("hidden"));
 }
 
 #[test]
 fn byline_links_the_author_and_dates_in_a_time_element() {
-    let html = card(r#"{"title":"x","author":{"name":"Piers Marchant","url":"https://example.com/piers","bio":"Critic."},"published":"2012-11-16"}"#);
-    assert!(html.contains("By <a rel=\"author\" href=\"https://example.com/piers\">Piers Marchant</a>"), "{html}");
+    let html = card(
+        r#"{"title":"x","author":{"name":"Piers Marchant","url":"https://example.com/piers","bio":"Critic."},"published":"2012-11-16"}"#,
+    );
+    assert!(
+        html.contains("By <a rel=\"author\" href=\"https://example.com/piers\">Piers Marchant</a>"),
+        "{html}"
+    );
     assert!(html.contains("<time datetime=\"2012-11-16\">November 16, 2012</time>"));
     assert!(html.contains("<p class=\"bio\">Critic.</p>"));
 }
 
 #[test]
 fn french_strings_numbers_and_dates() {
-    let html = card_with(r#"{"title":"De rouille et d'os","kind":"film","score":7.2,"published":"2012-11-16","body":"Un. Deux.","url":"/x","author":"P"}"#, r#"{"lang":"fr"}"#);
+    let html = card_with(
+        r#"{"title":"De rouille et d'os","kind":"film","score":7.2,"published":"2012-11-16","body":"Un. Deux.","url":"/x","author":"P"}"#,
+        r#"{"lang":"fr"}"#,
+    );
     assert!(html.contains("lang=\"fr\""));
     assert!(html.contains("aria-label=\"Note : 7,2 sur 10\""), "{html}");
     assert!(html.contains("<time datetime=\"2012-11-16\">16 novembre 2012</time>"));
@@ -75,8 +107,13 @@ fn french_strings_numbers_and_dates() {
 
 #[test]
 fn heading_level_theme_and_id_prefix_are_applied() {
-    let html = card_with(SAMPLE, r#"{"headingLevel":4,"theme":"dark","idPrefix":"c9"}"#);
-    assert!(html.contains("<h4 class=\"title\" part=\"title\" id=\"c9-title\">Rust &amp; Bone</h4>"));
+    let html = card_with(
+        SAMPLE,
+        r#"{"headingLevel":4,"theme":"dark","idPrefix":"c9"}"#,
+    );
+    assert!(
+        html.contains("<h4 class=\"title\" part=\"title\" id=\"c9-title\">Rust &amp; Bone</h4>")
+    );
     assert!(html.contains("data-theme=\"dark\""));
     assert!(html.contains("aria-labelledby=\"c9-title\""));
     assert!(html.contains("aria-controls=\"c9-body\""));
@@ -84,14 +121,28 @@ fn heading_level_theme_and_id_prefix_are_applied() {
 
 /// Text with every markup-significant character, put in every text field.
 const NASTY: &str = r#"<img src=x onerror=alert(1)> & "quoted" 'single' </article>"#;
-const NASTY_ESCAPED: &str = "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;single&#39; &lt;/article&gt;";
+const NASTY_ESCAPED: &str =
+    "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot; &#39;single&#39; &lt;/article&gt;";
 
 #[test]
 fn every_text_field_is_escaped() {
     let n = serde_json::to_string(NASTY).unwrap();
     let json = [
-        r#"{"title":"#, &n, r#","excerpt":"#, &n, r#","body":"#, &n, r#","credits":[{"role":"#, &n,
-        r#","name":"#, &n, r#"}],"author":{"name":"#, &n, r#","bio":"#, &n, r#"}}"#,
+        r#"{"title":"#,
+        &n,
+        r#","excerpt":"#,
+        &n,
+        r#","body":"#,
+        &n,
+        r#","credits":[{"role":"#,
+        &n,
+        r#","name":"#,
+        &n,
+        r#"}],"author":{"name":"#,
+        &n,
+        r#","bio":"#,
+        &n,
+        r#"}}"#,
     ]
     .concat();
     let html = card(&json);
@@ -106,15 +157,36 @@ fn every_text_field_is_escaped() {
 #[test]
 fn urls_are_escaped_in_attributes() {
     let html = card(r#"{"title":"x","url":"https://example.com/?a=1&b=\"2\"'3'<>"}"#);
-    assert!(html.contains("href=\"https://example.com/?a=1&amp;b=&quot;2&quot;&#39;3&#39;&lt;&gt;\""), "{html}");
+    assert!(
+        html.contains("href=\"https://example.com/?a=1&amp;b=&quot;2&quot;&#39;3&#39;&lt;&gt;\""),
+        "{html}"
+    );
 }
 
 #[test]
 fn disallowed_url_schemes_never_reach_the_markup() {
-    for url in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,x", "vbscript:x", "file:///x", "//evil.example"] {
-        let json = ["{\"title\":\"x\",\"url\":", &serde_json::to_string(url).unwrap(), "}"].concat();
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "file:///x",
+        "//evil.example",
+    ] {
+        let json = [
+            "{\"title\":\"x\",\"url\":",
+            &serde_json::to_string(url).unwrap(),
+            "}",
+        ]
+        .concat();
         assert!(parse_review(&json).is_err(), "{url} was accepted");
-        let json = ["{\"title\":\"x\",\"author\":{\"name\":\"a\",\"url\":", &serde_json::to_string(url).unwrap(), "}}"].concat();
+        let json = [
+            "{\"title\":\"x\",\"author\":{\"name\":\"a\",\"url\":",
+            &serde_json::to_string(url).unwrap(),
+            "}}",
+        ]
+        .concat();
         assert!(parse_review(&json).is_err(), "author {url} was accepted");
     }
 }
@@ -140,14 +212,17 @@ fn has_handler_attribute(html: &str) -> bool {
 
 #[test]
 fn handler_check_finds_handlers() {
-    assert!(has_handler_attribute("<p>x</p><img src=x onerror=alert(1)>"));
+    assert!(has_handler_attribute(
+        "<p>x</p><img src=x onerror=alert(1)>"
+    ));
     assert!(!has_handler_attribute("<p>based on one</p>"));
 }
 
 #[test]
 fn document_fragment_carries_a_declarative_shadow_root_with_styles() {
     let html = render_document(&parse_review(SAMPLE).unwrap(), &Settings::new());
-    assert!(html.starts_with("<review-card data-rendered><template shadowrootmode=\"open\"><style>:host{"));
+    assert!(html
+        .starts_with("<review-card data-rendered><template shadowrootmode=\"open\"><style>:host{"));
     assert!(html.contains("</style><article"));
     assert!(html.ends_with("</article></template></review-card>"));
 }

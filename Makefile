@@ -1,0 +1,44 @@
+# review-card: two commands matter. `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+PORT ?= 8080
+
+.PHONY: setup build pkg demo test lint fmt-check native browser e2e size bench clean
+
+setup:
+	@scripts/setup.sh
+
+## pkg/ (the npm package, wasm-pack --target web) and a servable www/ (www/pkg is a copy).
+build: setup pkg
+
+pkg:
+	wasm-pack --log-level warn build --release --target web --out-dir pkg
+	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/review_card.js pkg/review_card_bg.wasm www/pkg/
+	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
+	  echo "pkg/review_card_bg.wasm: $$wasm bytes raw, $$gz bytes gzip"
+
+demo: build
+	@echo "review-card demo: http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+fmt-check:
+	cargo fmt --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+native:
+	cargo test --quiet
+
+browser:
+	wasm-pack --log-level warn test --headless --chrome --firefox
+
+test: setup fmt-check lint native browser
+	@echo "make test: all checks passed"
+
+clean:
+	cargo clean
+	rm -rf pkg www/pkg

@@ -1,0 +1,129 @@
+//! Mounting: the shadow root, its stylesheet, the markup, and the delegated listener.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Element, Event, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use crate::model::Review;
+use crate::options::Settings;
+use crate::render::{render_card, CSS};
+
+thread_local! {
+    /// One constructed stylesheet shared by every card (adopted, so strict
+    /// `style-src 'self'` pages allow it). `None` inside when unsupported.
+    static SHEET: RefCell<Option<Option<CssStyleSheet>>> = const { RefCell::new(None) };
+    /// One click listener shared by every shadow root.
+    static ON_CLICK: Closure<dyn Fn(Event)> = Closure::new(on_click);
+}
+
+fn shared_sheet() -> Option<CssStyleSheet> {
+    SHEET.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        slot.get_or_insert_with(|| {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(CSS).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    })
+}
+
+/// The language of the element's context: the nearest `lang` attribute at or above it.
+pub(crate) fn context_lang(element: &Element) -> Option<String> {
+    element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty())
+}
+
+/// Returns the element's open shadow root, attaching one (with the stylesheet and the
+/// listener) the first time.
+pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue> {
+    if let Some(root) = element.shadow_root() {
+        let adopted = has_adopted_sheet(&root);
+        return Ok((root, adopted));
+    }
+    let root = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let adopted = match shared_sheet() {
+        Some(sheet) => js_sys::Reflect::set(
+            &root,
+            &JsValue::from_str("adoptedStyleSheets"),
+            &js_sys::Array::of1(&sheet),
+        )
+        .unwrap_or(false),
+        None => false,
+    };
+    ON_CLICK
+        .with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()))?;
+    Ok((root, adopted))
+}
+
+fn has_adopted_sheet(root: &ShadowRoot) -> bool {
+    js_sys::Reflect::get(root, &JsValue::from_str("adoptedStyleSheets"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .is_some_and(|a| a.length() > 0)
+}
+
+/// Renders the card into the element's shadow root with one `innerHTML` assignment.
+pub(crate) fn mount_card(
+    element: &Element,
+    review: &Review,
+    settings: &Settings,
+) -> Result<ShadowRoot, JsValue> {
+    let (root, adopted) = shadow_of(element)?;
+    let card = render_card(review, settings);
+    if adopted {
+        root.set_inner_html(&card);
+    } else {
+        // No constructable stylesheets (very old engines): fall back to a <style>
+        // element, which a strict CSP may block; the card stays readable unstyled.
+        let mut html = String::with_capacity(CSS.len() + card.len() + 16);
+        html.push_str("<style>");
+        html.push_str(CSS);
+        html.push_str("</style>");
+        html.push_str(&card);
+        root.set_inner_html(&html);
+    }
+    Ok(root)
+}
+
+/// Delegated click handling for everything inside a card's shadow root.
+fn on_click(event: Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    if let Ok(Some(button)) = target.closest("button.more") {
+        toggle_disclosure(&button);
+    }
+}
+
+/// Flips the "read more" disclosure: `aria-expanded`, the body's `hidden`, and the
+/// derived excerpt (which repeats the body's opening) hidden while the body shows.
+pub(crate) fn toggle_disclosure(button: &Element) {
+    let expanded = button.get_attribute("aria-expanded").as_deref() == Some("true");
+    let Some(root) = button.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        return;
+    };
+    let body = button
+        .get_attribute("aria-controls")
+        .and_then(|id| root.get_element_by_id(&id));
+    let Some(body) = body else { return };
+    let _ = button.set_attribute("aria-expanded", if expanded { "false" } else { "true" });
+    set_hidden(&body, expanded);
+    if let Ok(Some(excerpt)) = root.query_selector(".excerpt[data-derived]") {
+        set_hidden(&excerpt, !expanded);
+    }
+}
+
+fn set_hidden(el: &Element, hidden: bool) {
+    let _ = if hidden {
+        el.set_attribute("hidden", "")
+    } else {
+        el.remove_attribute("hidden")
+    };
+}

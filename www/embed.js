@@ -1,0 +1,193 @@
+/*! review-card embed loader. Paste one line into a page:
+ *    <script src="https://your.cdn/review-card/embed.js" async></script>
+ *  then write <review-card src="review.json"></review-card>, or put the review inline:
+ *    <review-card><script type="application/json">{"title": "…"}</script></review-card>
+ *  Works as a classic script (async or not) and as <script type="module">.
+ *  It never throws into the host page: failures become an error state in the card,
+ *  one "[review-card]" console message and a `review-card:error` event. */
+(function () {
+  "use strict";
+  var PREFIX = "[review-card]";
+  var w = window;
+  if (w.__reviewCardLoader) return; // loaded twice: the first copy does the work
+  w.__reviewCardLoader = true;
+
+  // Where this script lives, so the .wasm next to it is found. Classic scripts have
+  // document.currentScript; module scripts do not, so fall back to a matching tag.
+  var self = document.currentScript && document.currentScript.src;
+  if (!self) {
+    var tags = document.querySelectorAll('script[src*="embed"]');
+    self = tags.length ? tags[tags.length - 1].src : location.href;
+  }
+  var base = new URL("./", self).href;
+  var wasmModule = null;
+
+  function load() {
+    if (!wasmModule) {
+      wasmModule = import(base + "pkg/review_card.js").then(function (m) {
+        return m.default({ module_or_path: base + "pkg/review_card_bg.wasm" }).then(function () {
+          return m;
+        });
+      });
+      wasmModule.catch(function () {}); // reported per card below
+    }
+    return wasmModule;
+  }
+
+  var TIMEOUT_MS = 10000;
+  var TEXT = {
+    en: { loading: "Loading review…", failed: "This review could not be loaded", retry: "Try again" },
+    fr: { loading: "Chargement de la critique…", failed: "Impossible de charger cette critique", retry: "Réessayer" }
+  };
+
+  function langOf(el) {
+    var l = el.getAttribute("lang") || (el.closest("[lang]") && el.closest("[lang]").getAttribute("lang")) || "en";
+    return TEXT[l.slice(0, 2).toLowerCase()] ? l.slice(0, 2).toLowerCase() : "en";
+  }
+
+  function attr(el, name) {
+    return el.getAttribute(name) || el.getAttribute("data-" + name);
+  }
+
+  function optionsOf(el) {
+    var o = { lang: attr(el, "lang") || undefined, theme: attr(el, "theme") || undefined };
+    var level = attr(el, "heading-level");
+    if (level) o.headingLevel = level;
+    if (el.hasAttribute("comments") || el.hasAttribute("data-comments")) {
+      o.comments = {
+        endpoint: attr(el, "comments-endpoint") || undefined,
+        mode: attr(el, "comments-mode") || undefined,
+        postId: attr(el, "comments-post-id") || undefined
+      };
+      var fill = attr(el, "comments-min-fill-ms");
+      if (fill) o.comments.minFillMs = Number(fill);
+    }
+    return o;
+  }
+
+  /** Shows a loading or error state in the card's shadow root, built with text nodes. */
+  function showState(el, kind, reason) {
+    var root = el.shadowRoot || el.attachShadow({ mode: "open" });
+    var t = TEXT[langOf(el)];
+    var box = document.createElement("div");
+    box.className = "state";
+    box.setAttribute("part", "state");
+    if (kind === "loading") {
+      box.setAttribute("role", "status");
+      box.textContent = t.loading;
+      el.setAttribute("aria-busy", "true");
+    } else {
+      box.setAttribute("role", "alert");
+      var p = document.createElement("p");
+      p.textContent = t.failed + (reason ? ": " + reason : ".");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = t.retry;
+      b.addEventListener("click", function () { render(el, true); });
+      box.appendChild(p);
+      box.appendChild(b);
+      el.removeAttribute("aria-busy");
+    }
+    root.replaceChildren(box);
+  }
+
+  function fail(el, reason) {
+    console.error(PREFIX, reason, el);
+    showState(el, "error", reason);
+    el.dispatchEvent(new CustomEvent("review-card:error", { bubbles: true, composed: true, detail: { message: reason } }));
+  }
+
+  function fetchJson(url) {
+    var ctrl = typeof AbortController === "function" ? new AbortController() : null;
+    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, TIMEOUT_MS);
+    return fetch(url, { signal: ctrl && ctrl.signal, credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("the server answered " + r.status + " for " + url);
+        var type = r.headers.get("content-type") || "";
+        if (type && !/json/i.test(type)) throw new Error("expected JSON from " + url + " but got " + type.split(";")[0]);
+        return r.text();
+      }, function (e) {
+        throw new Error(e && e.name === "AbortError" ? "no answer from " + url + " within " + TIMEOUT_MS / 1000 + " s" : "the network request for " + url + " failed");
+      })
+      .finally(function () { clearTimeout(timer); });
+  }
+
+  function dataOf(el) {
+    var src = attr(el, "src");
+    if (src) return fetchJson(new URL(src, document.baseURI).href);
+    var inline = el.querySelector('script[type="application/json"], script[type="application/ld+json"]');
+    if (inline) return Promise.resolve(inline.textContent);
+    return Promise.reject(new Error('no review data: give a src attribute or an inline <script type="application/json">'));
+  }
+
+  function render(el, retry) {
+    if (el.__reviewCardState === "rendering" || (!retry && el.__reviewCardState === "done")) return;
+    el.__reviewCardState = "rendering";
+    var remote = !!attr(el, "src");
+    if (remote) showState(el, "loading");
+    Promise.all([load(), dataOf(el)])
+      .then(function (parts) {
+        parts[0].mount(el, parts[1], optionsOf(el));
+        el.removeAttribute("aria-busy");
+        el.__reviewCardState = "done";
+        el.dispatchEvent(new CustomEvent("review-card:ready", { bubbles: true, composed: true }));
+      })
+      .catch(function (e) {
+        el.__reviewCardState = "failed";
+        var msg = e && e.message ? e.message : String(e);
+        if (e instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(msg)) {
+          // WebAssembly blocked (CSP) or unsupported: leave the fallback content visible.
+          console.warn(PREFIX, "WebAssembly could not run, showing the fallback content:", msg);
+          if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
+          el.removeAttribute("aria-busy");
+          return;
+        }
+        fail(el, msg);
+      });
+  }
+
+  // Cards near the viewport render first; the rest when they come near it.
+  var io = "IntersectionObserver" in w
+    ? new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { io.unobserve(entry.target); render(entry.target); }
+        });
+      }, { rootMargin: "400px 0px" })
+    : null;
+
+  function schedule(el) {
+    if (io) io.observe(el); else render(el);
+  }
+
+  if (!customElements.get("review-card")) {
+    customElements.define("review-card", class extends HTMLElement {
+      static get observedAttributes() { return ["src", "lang", "theme", "heading-level"]; }
+      connectedCallback() { schedule(this); }
+      disconnectedCallback() { if (io) io.unobserve(this); }
+      attributeChangedCallback(name, old, value) {
+        if (old !== null && old !== value && this.isConnected) render(this, true);
+      }
+    });
+  }
+
+  // <div data-review-card data-src="…"> for editors that strip unknown tags.
+  function scan(node) {
+    if (node.nodeType !== 1) return;
+    if (node.hasAttribute("data-review-card")) schedule(node);
+    node.querySelectorAll("[data-review-card]").forEach(schedule);
+  }
+  function start() {
+    scan(document.documentElement);
+    new MutationObserver(function (records) {
+      records.forEach(function (r) { r.addedNodes.forEach(scan); });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+
+  // Expose the JS API for pages that want to mount cards themselves.
+  w.reviewCard = {
+    ready: function () { return load(); },
+    mount: function (el, review, options) { return load().then(function (m) { return m.mount(el, review, options); }); }
+  };
+})();
