@@ -12,6 +12,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod comment;
+pub mod email;
 pub mod error;
 pub mod escape;
 pub mod excerpt;

@@ -28,11 +28,15 @@ fn mount_sample(el: &Element) -> ShadowRoot {
 }
 
 fn find(root: &ShadowRoot, selector: &str) -> Element {
-    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn click_read_more(root: &ShadowRoot) {
-    find(root, "button.more").unchecked_into::<HtmlElement>().click();
+    find(root, "button.more")
+        .unchecked_into::<HtmlElement>()
+        .click();
 }
 
 fn is_shown(el: &Element) -> bool {
@@ -85,7 +89,10 @@ fn score_is_announced_as_a_phrase() {
     let root = mount_sample(&host("div"));
     let score = find(&root, "[role=img]");
     assert_eq!(accessible_name(&root, &score), "Score: 7.2 out of 10");
-    assert!(see_text(&score).contains("7.2"), "the number is visible, not only coloured");
+    assert!(
+        see_text(&score).contains("7.2"),
+        "the number is visible, not only coloured"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -93,21 +100,36 @@ fn read_more_reveals_the_full_review_and_hides_it_again() {
     let root = mount_sample(&host("div"));
     let button = find(&root, "button.more");
     let body = find(&root, ".body");
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(!is_shown(&body));
     assert_eq!(visible_label(&root), "Read more");
 
     click_read_more(&root);
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert!(is_shown(&body));
     let text = see_text(&body);
-    assert!(text.contains("the boy, his ongoing neglect by Ali"), "revealed body shows later paragraphs");
+    assert!(
+        text.contains("the boy, his ongoing neglect by Ali"),
+        "revealed body shows later paragraphs"
+    );
     assert!(text.contains("feels duly earned."));
-    assert!(!is_shown(&find(&root, ".excerpt")), "the excerpt is not shown twice");
+    assert!(
+        !is_shown(&find(&root, ".excerpt")),
+        "the excerpt is not shown twice"
+    );
     assert_eq!(visible_label(&root), "Show less");
 
     click_read_more(&root);
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(!is_shown(&body));
     assert!(is_shown(&find(&root, ".excerpt")));
 }
@@ -126,10 +148,16 @@ fn enter_on_the_focused_button_toggles_like_a_click() {
     let root = mount_sample(&host("div"));
     let button: HtmlElement = find(&root, "button.more").unchecked_into();
     button.focus().unwrap();
-    assert_eq!(root.active_element().as_ref(), Some(button.unchecked_ref::<Element>()));
+    assert_eq!(
+        root.active_element().as_ref(),
+        Some(button.unchecked_ref::<Element>())
+    );
     // A native <button> turns Enter/Space into a click; .click() is that activation.
     button.click();
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -141,7 +169,8 @@ fn hostile_host_css_does_not_hide_the_card() {
     document().head().unwrap().append_child(&style).unwrap();
     let el = host("section");
     let root = mount_sample(&el);
-    let shown = is_shown(&el) && is_shown(&find(&root, "article")) && is_shown(&find(&root, "button.more"));
+    let shown =
+        is_shown(&el) && is_shown(&find(&root, "article")) && is_shown(&find(&root, "button.more"));
     let font = web_sys::window()
         .unwrap()
         .get_computed_style(&find(&root, ".title"))
@@ -158,7 +187,12 @@ fn hostile_host_css_does_not_hide_the_card() {
 fn mounting_again_replaces_the_card() {
     let el = host("div");
     mount_sample(&el);
-    review_card::mount(&el, &JsValue::from_str(r#"{"title":"Drive","score":8}"#), &JsValue::UNDEFINED).unwrap();
+    review_card::mount(
+        &el,
+        &JsValue::from_str(r#"{"title":"Drive","score":8}"#),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap();
     let root = el.shadow_root().unwrap();
     assert_eq!(root.query_selector_all("article").unwrap().length(), 1);
     assert_eq!(see_text(&find(&root, "h2")), "Drive");
@@ -169,18 +203,31 @@ fn review_can_be_a_plain_object() {
     let el = host("div");
     let obj = js_sys::JSON::parse(r#"{"title":"Holy Motors","kind":"film"}"#).unwrap();
     review_card::mount(&el, &obj, &JsValue::UNDEFINED).unwrap();
-    assert_eq!(see_text(&find(&el.shadow_root().unwrap(), "h2")), "Holy Motors");
+    assert_eq!(
+        see_text(&find(&el.shadow_root().unwrap(), "h2")),
+        "Holy Motors"
+    );
 }
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_js_error_with_the_precise_message() {
     let el = host("div");
-    let err = review_card::mount(&el, &JsValue::from_str(r#"{"title":"x","score":{"value":12}}"#), &JsValue::UNDEFINED)
-        .unwrap_err();
+    let err = review_card::mount(
+        &el,
+        &JsValue::from_str(r#"{"title":"x","score":{"value":12}}"#),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap_err();
     let err: JsValue = err.into();
     let err: js_sys::Error = err.dyn_into().expect("a JS Error");
-    assert_eq!(String::from(err.message()), "score.value: 12 is above max 10");
-    assert!(el.shadow_root().is_none(), "nothing is attached for a refused review");
+    assert_eq!(
+        String::from(err.message()),
+        "score.value: 12 is above max 10"
+    );
+    assert!(
+        el.shadow_root().is_none(),
+        "nothing is attached for a refused review"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -199,20 +246,33 @@ fn language_comes_from_the_page_when_not_given() {
     wrapper.set_attribute("lang", "fr").unwrap();
     let el = document().create_element("div").unwrap();
     wrapper.append_child(&el).unwrap();
-    review_card::mount(&el, &JsValue::from_str(r#"{"title":"De rouille et d'os","score":7.2}"#), &JsValue::UNDEFINED)
-        .unwrap();
+    review_card::mount(
+        &el,
+        &JsValue::from_str(r#"{"title":"De rouille et d'os","score":7.2}"#),
+        &JsValue::UNDEFINED,
+    )
+    .unwrap();
     let root = el.shadow_root().unwrap();
-    assert_eq!(find(&root, "[role=img]").get_attribute("aria-label").as_deref(), Some("Note : 7,2 sur 10"));
+    assert_eq!(
+        find(&root, "[role=img]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Note : 7,2 sur 10")
+    );
 }
 
 #[wasm_bindgen_test]
 fn render_to_string_matches_the_mounted_card() {
-    let html = review_card::render_to_string(&JsValue::from_str(SAMPLE), &JsValue::UNDEFINED).unwrap();
+    let html =
+        review_card::render_to_string(&JsValue::from_str(SAMPLE), &JsValue::UNDEFINED).unwrap();
     // Parse the string the way a page would, then compare the browser's own
     // serialisation of both articles.
     let parsed = document().create_element("div").unwrap();
     parsed.set_inner_html(&html);
-    let template = parsed.query_selector("review-card > template").unwrap().expect("a template");
+    let template = parsed
+        .query_selector("review-card > template")
+        .unwrap()
+        .expect("a template");
     let string_article = template
         .unchecked_into::<web_sys::HtmlTemplateElement>()
         .content()
@@ -220,5 +280,8 @@ fn render_to_string_matches_the_mounted_card() {
         .unwrap()
         .expect("an article in the template");
     let root = mount_sample(&host("div"));
-    assert_eq!(string_article.outer_html(), find(&root, "article").outer_html());
+    assert_eq!(
+        string_article.outer_html(),
+        find(&root, "article").outer_html()
+    );
 }

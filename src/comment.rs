@@ -1,0 +1,413 @@
+//! Comment validation with WordPress's rules, in the pure core.
+//!
+//! After trimming surrounding whitespace and normalising CRLF (and lone CR) to LF:
+//! `comment` is required and at most 65525 bytes; `author` required, 245 bytes;
+//! `email` required, 100 bytes, accepted by [`is_valid_email`]; `url` optional,
+//! 200 bytes, http or https (a bare host gets `https://`). Control characters other
+//! than newline and tab are refused. Limits count UTF-8 bytes, as WordPress does
+//! (`wp_check_comment_data_max_lengths` uses `mb_strlen(…, '8bit')`).
+
+use crate::email::is_valid_email;
+use crate::i18n::Locale;
+use crate::number::push_u64;
+
+/// WordPress's limit for `comment_content`, in bytes.
+pub const MAX_COMMENT: usize = 65525;
+/// WordPress's limit for `comment_author`, in bytes.
+pub const MAX_AUTHOR: usize = 245;
+/// WordPress's limit for `comment_author_email`, in bytes.
+pub const MAX_EMAIL: usize = 100;
+/// WordPress's limit for `comment_author_url`, in bytes.
+pub const MAX_URL: usize = 200;
+
+/// A form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The comment text.
+    Comment,
+    /// The commenter's name.
+    Author,
+    /// The commenter's e-mail address.
+    Email,
+    /// The commenter's website.
+    Url,
+}
+
+impl Field {
+    /// Fields in form order (the order errors are listed in).
+    pub const ALL: [Field; 4] = [Field::Comment, Field::Author, Field::Email, Field::Url];
+
+    /// The field's name, as in the form and in `validateComment`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Comment => "comment",
+            Field::Author => "author",
+            Field::Email => "email",
+            Field::Url => "url",
+        }
+    }
+
+    /// The field's byte limit.
+    pub fn max_bytes(self) -> usize {
+        match self {
+            Field::Comment => MAX_COMMENT,
+            Field::Author => MAX_AUTHOR,
+            Field::Email => MAX_EMAIL,
+            Field::Url => MAX_URL,
+        }
+    }
+
+    /// Looks a field up by name.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// Why a field was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// Empty (or only whitespace) but required.
+    Required,
+    /// Over the field's byte limit.
+    TooLong,
+    /// Not an address both WordPress and HTML accept.
+    InvalidEmail,
+    /// Not an http or https address.
+    InvalidUrl,
+    /// Contains control characters other than newline and tab.
+    InvalidChars,
+}
+
+impl Code {
+    /// The code as `validateComment` reports it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::TooLong => "too_long",
+            Code::InvalidEmail => "invalid_email",
+            Code::InvalidUrl => "invalid_url",
+            Code::InvalidChars => "invalid_chars",
+        }
+    }
+}
+
+/// One refused field with a message saying how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field at fault.
+    pub field: Field,
+    /// What is wrong.
+    pub code: Code,
+    /// A short message in the reader's language.
+    pub message: String,
+}
+
+/// The raw form values, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommentInput {
+    /// Name.
+    pub author: String,
+    /// E-mail address.
+    pub email: String,
+    /// Website (optional).
+    pub url: String,
+    /// Comment text.
+    pub comment: String,
+}
+
+/// The outcome: cleaned values (what would be sent) and the errors, in form order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validation {
+    /// Trimmed, CRLF-normalised values; `url` completed with `https://` when bare.
+    pub values: CommentInput,
+    /// One error per invalid field at most.
+    pub errors: Vec<FieldError>,
+}
+
+impl Validation {
+    /// True when no field is in error.
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The error for a field, if any.
+    pub fn error_for(&self, field: Field) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == field)
+    }
+
+    /// The result as the JSON `validateComment` returns:
+    /// `{"valid":…,"errors":[{"field","code","message"}],"values":{…}}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"valid\":");
+        out.push_str(if self.is_valid() { "true" } else { "false" });
+        out.push_str(",\"errors\":[");
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"field\":\"");
+            out.push_str(e.field.name());
+            out.push_str("\",\"code\":\"");
+            out.push_str(e.code.name());
+            out.push_str("\",\"message\":");
+            push_json_string(&mut out, &e.message);
+            out.push('}');
+        }
+        out.push_str("],\"values\":{");
+        for (i, f) in Field::ALL.into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(f.name());
+            out.push_str("\":");
+            push_json_string(&mut out, self.values.get(f));
+        }
+        out.push_str("}}");
+        out
+    }
+}
+
+impl CommentInput {
+    /// The value of a field.
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Comment => &self.comment,
+            Field::Author => &self.author,
+            Field::Email => &self.email,
+            Field::Url => &self.url,
+        }
+    }
+
+    fn get_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::Comment => &mut self.comment,
+            Field::Author => &mut self.author,
+            Field::Email => &mut self.email,
+            Field::Url => &mut self.url,
+        }
+    }
+}
+
+/// Writes a JSON string literal (quotes, backslash and control characters escaped;
+/// `<` escaped too so the output is safe inside a `<script>` element).
+pub fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                let hex = b"0123456789abcdef";
+                out.push(char::from(hex[(c as usize) >> 4]));
+                out.push(char::from(hex[(c as usize) & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Trims and normalises line endings (CRLF and lone CR become LF).
+pub fn clean(value: &str) -> String {
+    let trimmed = value.trim();
+    if !trimmed.contains('\r') {
+        return trimmed.to_string();
+    }
+    trimmed.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn has_bad_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Completes and checks a website address. Returns the value to send, or `None`
+/// when it is not an http(s) address with a host.
+pub fn complete_url(url: &str) -> Option<String> {
+    if url.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || c == '\\' || c == '<' || c == '>' || c == '"'
+    }) {
+        return None;
+    }
+    let lower = url.to_ascii_lowercase();
+    let explicit = lower.starts_with("http://") || lower.starts_with("https://");
+    let full = if explicit {
+        url.to_string()
+    } else if url.contains("://") || looks_like_scheme(url) {
+        return None;
+    } else {
+        ["https://", url].concat()
+    };
+    let rest = &full[full.find("://").map_or(0, |i| i + 3)..];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = match host.rfind(':') {
+        Some(i) if !host.starts_with('[') => {
+            let port = &host[i + 1..];
+            if !port.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            &host[..i]
+        }
+        _ => host,
+    };
+    // A host name: labels of letters, digits, hyphens (and non-ASCII for IDNs), with
+    // at least one dot, or "localhost" when the scheme was typed; or a bracketed IPv6
+    // literal.
+    let ok_host = if host.starts_with('[') {
+        host.ends_with(']') && host.len() > 2
+    } else {
+        !host.is_empty()
+            && (host.contains('.') || (explicit && host.eq_ignore_ascii_case("localhost")))
+            && host.split('.').all(|l| {
+                !l.is_empty()
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+    };
+    ok_host.then_some(full)
+}
+
+/// True for `scheme:` prefixes such as `javascript:` or `mailto:` (but not `host:port`).
+fn looks_like_scheme(url: &str) -> bool {
+    let Some(colon) = url.find(':') else {
+        return false;
+    };
+    let before = &url[..colon];
+    let after = &url[colon + 1..];
+    let is_port = after.bytes().take_while(|b| b.is_ascii_digit()).count() > 0
+        && after
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .next()
+            .is_none_or(|c| c == '/' || c == '?' || c == '#');
+    !before.contains('.') || !is_port
+}
+
+/// Validates the whole form.
+pub fn validate(input: &CommentInput, locale: Locale) -> Validation {
+    let mut v = Validation::default();
+    for field in Field::ALL {
+        let value = clean(input.get(field));
+        let (value, error) = check_field(field, value);
+        *v.values.get_mut(field) = value;
+        if let Some(code) = error {
+            v.errors.push(FieldError {
+                field,
+                code,
+                message: message(field, code, v.values.get(field).len(), locale),
+            });
+        }
+    }
+    v
+}
+
+/// Validates one field (for clearing an error as soon as the field is fixed).
+pub fn validate_field(field: Field, raw: &str, locale: Locale) -> Option<FieldError> {
+    let (value, error) = check_field(field, clean(raw));
+    error.map(|code| FieldError {
+        field,
+        code,
+        message: message(field, code, value.len(), locale),
+    })
+}
+
+fn check_field(field: Field, value: String) -> (String, Option<Code>) {
+    if value.is_empty() {
+        return (value, (field != Field::Url).then_some(Code::Required));
+    }
+    if has_bad_control(&value) {
+        return (value, Some(Code::InvalidChars));
+    }
+    let value = match field {
+        Field::Url => match complete_url(&value) {
+            Some(full) => full,
+            None => return (value, Some(Code::InvalidUrl)),
+        },
+        _ => value,
+    };
+    if value.len() > field.max_bytes() {
+        return (value, Some(Code::TooLong));
+    }
+    if field == Field::Email && !is_valid_email(&value) {
+        return (value, Some(Code::InvalidEmail));
+    }
+    (value, None)
+}
+
+/// Bytes left for the comment (negative when over), for the live counter.
+pub fn comment_bytes_left(raw: &str) -> i64 {
+    MAX_COMMENT as i64 - clean(raw).len() as i64
+}
+
+fn message(field: Field, code: Code, len: usize, locale: Locale) -> String {
+    let fr = locale == Locale::Fr;
+    let what = match (field, fr) {
+        (Field::Comment, false) => "your comment",
+        (Field::Author, false) => "your name",
+        (Field::Email, false) => "your email address",
+        (Field::Url, false) => "your website address",
+        (Field::Comment, true) => "votre commentaire",
+        (Field::Author, true) => "votre nom",
+        (Field::Email, true) => "votre adresse e-mail",
+        (Field::Url, true) => "l’adresse de votre site",
+    };
+    let mut m = String::new();
+    match (code, fr) {
+        (Code::Required, false) => {
+            m.push_str("Enter ");
+            m.push_str(what);
+        }
+        (Code::Required, true) => {
+            m.push_str("Saisissez ");
+            m.push_str(what);
+        }
+        (Code::TooLong, false) => {
+            m.push_str("Shorten ");
+            m.push_str(what);
+            m.push_str(" by ");
+            push_u64(&mut m, (len - field.max_bytes().min(len)) as u64);
+            m.push_str(" bytes: the limit is ");
+            push_u64(&mut m, field.max_bytes() as u64);
+            m.push_str(" bytes (accented letters and emoji count as 2 to 4)");
+        }
+        (Code::TooLong, true) => {
+            m.push_str("Raccourcissez ");
+            m.push_str(what);
+            m.push_str(" de ");
+            push_u64(&mut m, (len - field.max_bytes().min(len)) as u64);
+            m.push_str(" octets : la limite est de ");
+            push_u64(&mut m, field.max_bytes() as u64);
+            m.push_str(" octets (lettres accentuées et emoji comptent pour 2 à 4)");
+        }
+        (Code::InvalidEmail, false) => m.push_str("Enter an email address like name@example.com"),
+        (Code::InvalidEmail, true) => {
+            m.push_str("Saisissez une adresse e-mail comme nom@exemple.fr")
+        }
+        (Code::InvalidUrl, false) => {
+            m.push_str("Enter a website address like https://example.com, or leave it empty")
+        }
+        (Code::InvalidUrl, true) => {
+            m.push_str("Saisissez une adresse de site comme https://exemple.fr, ou laissez vide")
+        }
+        (Code::InvalidChars, false) => {
+            m.push_str("Remove the invisible control characters from ");
+            m.push_str(what);
+        }
+        (Code::InvalidChars, true) => {
+            m.push_str("Retirez les caractères de contrôle invisibles de ");
+            m.push_str(what);
+        }
+    }
+    m
+}
