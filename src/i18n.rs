@@ -132,6 +132,55 @@ pub struct Strings {
     pub months: [&'static str; 12],
     /// Label of the published date: "Published".
     pub published: &'static str,
+    /// The comment form's strings.
+    pub form: FormStrings,
+}
+
+/// Strings of the comment form.
+#[derive(Debug)]
+pub struct FormStrings {
+    /// Heading: "Leave a Reply".
+    pub title: &'static str,
+    /// Tied to the email field: "Your email address will not be published."
+    pub email_note: &'static str,
+    /// Before the asterisk: "Required fields are marked ".
+    pub required_note: &'static str,
+    /// Field labels: comment, name, email, website.
+    pub labels: [&'static str; 4],
+    /// The consent checkbox label.
+    pub consent: &'static str,
+    /// The submit button.
+    pub submit: &'static str,
+    /// Error summary heading.
+    pub problem: &'static str,
+    /// Hidden prefix of inline errors: "Error: ".
+    pub error_prefix: &'static str,
+    /// Counter suffix: " bytes left".
+    pub bytes_left: &'static str,
+    /// Counter suffix when over: " bytes too many".
+    pub bytes_over: &'static str,
+    /// Counter hint.
+    pub bytes_hint: &'static str,
+    /// The honeypot's label (only bots see it).
+    pub honeypot: &'static str,
+    /// Status while posting.
+    pub sending: &'static str,
+    /// Status after an accepted comment.
+    pub posted: &'static str,
+    /// Status after a comment held for moderation.
+    pub held: &'static str,
+    /// Status before the server's reason for refusing.
+    pub refused: &'static str,
+    /// Status after a network failure.
+    pub network: &'static str,
+    /// Status when the spam checks stopped the comment.
+    pub too_fast: &'static str,
+    /// Status when the page took the comment over (event cancelled).
+    pub handed: &'static str,
+    /// Status when there is nowhere to send the comment.
+    pub no_endpoint: &'static str,
+    /// The retry button.
+    pub retry: &'static str,
 }
 
 impl Strings {
@@ -169,6 +218,29 @@ static EN: Strings = Strings {
         "December",
     ],
     published: "Published",
+    form: FormStrings {
+        title: "Leave a Reply",
+        email_note: "Your email address will not be published.",
+        required_note: "Required fields are marked ",
+        labels: ["Comment", "Name", "Email", "Website"],
+        consent: "Save my name, email, and website in this browser for the next time I comment.",
+        submit: "Post Comment",
+        problem: "There is a problem",
+        error_prefix: "Error: ",
+        bytes_left: " bytes left",
+        bytes_over: " bytes too many",
+        bytes_hint: "Accented letters and emoji use 2 to 4 bytes each.",
+        honeypot: "Leave this field empty",
+        sending: "Sending your comment…",
+        posted: "Thank you, your comment was posted.",
+        held: "Thank you, your comment is awaiting moderation.",
+        refused: "Your comment was not accepted: ",
+        network: "Your comment could not be sent. Check your connection and try again; nothing you typed was lost.",
+        too_fast: "Your comment was not sent because it looked automated. Wait a few seconds and send it again.",
+        handed: "Your comment was passed to the site.",
+        no_endpoint: "This page has no comment address, so your comment was not sent. Your text is kept.",
+        retry: "Try again",
+    },
 };
 
 static FR: Strings = Strings {
@@ -200,6 +272,29 @@ static FR: Strings = Strings {
         "décembre",
     ],
     published: "Publié",
+    form: FormStrings {
+        title: "Laisser un commentaire",
+        email_note: "Votre adresse e-mail ne sera pas publiée.",
+        required_note: "Les champs obligatoires sont indiqués avec ",
+        labels: ["Commentaire", "Nom", "E-mail", "Site web"],
+        consent: "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
+        submit: "Publier le commentaire",
+        problem: "Il y a un problème",
+        error_prefix: "Erreur : ",
+        bytes_left: " octets restants",
+        bytes_over: " octets en trop",
+        bytes_hint: "Les lettres accentuées et les emoji occupent 2 à 4 octets chacun.",
+        honeypot: "Laissez ce champ vide",
+        sending: "Envoi de votre commentaire…",
+        posted: "Merci, votre commentaire a été publié.",
+        held: "Merci, votre commentaire est en attente de modération.",
+        refused: "Votre commentaire n’a pas été accepté : ",
+        network: "Votre commentaire n’a pas pu être envoyé. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.",
+        too_fast: "Votre commentaire n’a pas été envoyé car il semblait automatique. Attendez quelques secondes et renvoyez-le.",
+        handed: "Votre commentaire a été transmis au site.",
+        no_endpoint: "Cette page n’a pas d’adresse pour les commentaires ; votre commentaire n’a pas été envoyé. Votre texte est conservé.",
+        retry: "Réessayer",
+    },
 };
 
 #[cfg(test)]

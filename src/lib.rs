@@ -17,12 +17,14 @@ pub mod email;
 pub mod error;
 pub mod escape;
 pub mod excerpt;
+pub mod form;
 pub mod i18n;
 pub mod model;
 pub mod number;
 pub mod options;
 pub mod parse;
 pub mod render;
+pub mod submission;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]
@@ -35,4 +37,4 @@ pub use parse::parse_review;
 pub use render::{render_card, render_document};
 
 #[cfg(target_arch = "wasm32")]
-pub use dom::api::{mount, render_to_string};
+pub use dom::api::{mount, render_to_string, validate_comment};

@@ -232,11 +232,21 @@ fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
     h.raw("\"></span></span></div>");
 }
 
+/// Renders everything that goes into a card's shadow root: the card and, when
+/// comments are enabled, the comment form under it.
+pub fn render_content(review: &Review, settings: &Settings) -> String {
+    let mut html = render_card(review, settings);
+    if let Some(comments) = &settings.comments {
+        html.push_str(&crate::form::render_form(review, settings, comments));
+    }
+    html
+}
+
 /// Renders a self-contained fragment for servers and pages without JavaScript: a
 /// `<review-card>` element whose declarative shadow root holds the stylesheet and the
 /// card. Browsers without declarative shadow DOM show the card unstyled but readable.
 pub fn render_document(review: &Review, settings: &Settings) -> String {
-    let card = render_card(review, settings);
+    let card = render_content(review, settings);
     let mut out = String::with_capacity(card.len() + CSS.len() + 96);
     out.push_str("<review-card data-rendered><template shadowrootmode=\"open\"><style>");
     out.push_str(CSS);

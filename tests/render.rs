@@ -226,3 +226,13 @@ fn document_fragment_carries_a_declarative_shadow_root_with_styles() {
     assert!(html.contains("</style><article"));
     assert!(html.ends_with("</article></template></review-card>"));
 }
+
+#[test]
+fn document_fragment_includes_the_form_when_comments_are_on() {
+    let html = render_document(
+        &parse_review(SAMPLE).unwrap(),
+        &parse_options(r#"{"comments":true}"#).unwrap(),
+    );
+    assert!(html.contains("</article><section class=\"comments\""));
+    assert!(html.ends_with("</form></section></template></review-card>"));
+}

@@ -67,3 +67,19 @@ pub fn render_to_string(review: &JsValue, options: &JsValue) -> Result<String, J
     let settings = options_of(options).map_err(to_js_error)?;
     Ok(render_document(&review, &settings))
 }
+
+/// Validates comment fields `{ author, email, url, comment }` with WordPress's rules.
+/// Returns `{ valid, errors: [{ field, code, message }], values }`, where `values`
+/// are what would be sent (trimmed, CRLF normalised, `https://` completed).
+/// `lang` picks the messages' language (English by default).
+#[wasm_bindgen(js_name = validateComment)]
+pub fn validate_comment(fields: &JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
+    let text = json_text(fields, "fields").map_err(to_js_error)?;
+    let input = crate::comment::input_from_json(&text).map_err(to_js_error)?;
+    let locale = lang
+        .as_deref()
+        .and_then(crate::i18n::Locale::from_tag)
+        .unwrap_or_default();
+    let result = crate::comment::validate(&input, locale).to_json();
+    js_sys::JSON::parse(&result).map_err(|_| JsError::new("validateComment: internal JSON error"))
+}

@@ -2,4 +2,6 @@
 //! event handling. All decisions about content live in the pure core.
 
 pub mod api;
+mod form;
 mod mount;
+mod storage;

@@ -8,7 +8,7 @@ use web_sys::{CssStyleSheet, Element, Event, ShadowRoot, ShadowRootInit, ShadowR
 
 use crate::model::Review;
 use crate::options::Settings;
-use crate::render::{render_card, CSS};
+use crate::render::{render_content, CSS};
 
 thread_local! {
     /// One constructed stylesheet shared by every card (adopted, so strict
@@ -40,25 +40,27 @@ pub(crate) fn context_lang(element: &Element) -> Option<String> {
         .filter(|l| !l.trim().is_empty())
 }
 
-/// Returns the element's open shadow root, attaching one (with the stylesheet and the
-/// listener) the first time.
+/// Returns the element's open shadow root (attaching one if needed) with the shared
+/// stylesheet adopted and the shared listeners added. Adding the same listener
+/// function twice is a no-op in the DOM, so this is safe on every mount, including
+/// over a loading state or a server-rendered declarative shadow root.
 pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue> {
-    if let Some(root) = element.shadow_root() {
-        let adopted = has_adopted_sheet(&root);
-        return Ok((root, adopted));
-    }
-    let root = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let adopted = match shared_sheet() {
-        Some(sheet) => js_sys::Reflect::set(
-            &root,
-            &JsValue::from_str("adoptedStyleSheets"),
-            &js_sys::Array::of1(&sheet),
-        )
-        .unwrap_or(false),
-        None => false,
+    let root = match element.shadow_root() {
+        Some(root) => root,
+        None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
+    let adopted = has_adopted_sheet(&root)
+        || shared_sheet().is_some_and(|sheet| {
+            js_sys::Reflect::set(
+                &root,
+                &JsValue::from_str("adoptedStyleSheets"),
+                &js_sys::Array::of1(&sheet),
+            )
+            .unwrap_or(false)
+        });
     ON_CLICK
         .with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()))?;
+    super::form::listen(&root)?;
     Ok((root, adopted))
 }
 
@@ -76,7 +78,7 @@ pub(crate) fn mount_card(
     settings: &Settings,
 ) -> Result<ShadowRoot, JsValue> {
     let (root, adopted) = shadow_of(element)?;
-    let card = render_card(review, settings);
+    let card = render_content(review, settings);
     if adopted {
         root.set_inner_html(&card);
     } else {
@@ -89,6 +91,9 @@ pub(crate) fn mount_card(
         html.push_str(&card);
         root.set_inner_html(&html);
     }
+    if settings.comments.is_some() {
+        super::form::init(&root);
+    }
     Ok(root)
 }
 
@@ -99,6 +104,12 @@ fn on_click(event: Event) {
     };
     if let Ok(Some(button)) = target.closest("button.more") {
         toggle_disclosure(&button);
+    } else if let Ok(Some(link)) = target.closest(".summary a[data-for]") {
+        super::form::follow_summary_link(&link, &event);
+    } else if let Ok(Some(retry)) = target.closest(".status button.retry") {
+        if let Ok(Some(form)) = retry.closest("form.form") {
+            super::form::submit(&form);
+        }
     }
 }
 

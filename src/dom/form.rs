@@ -1,0 +1,538 @@
+//! The comment form in the browser: restoring what the reader typed, live counter,
+//! GOV.UK-style errors, spam friction, the `review-card:comment` event and posting.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement,
+    HtmlTextAreaElement, RequestInit, Response, ShadowRoot,
+};
+
+use super::storage;
+use crate::comment::{
+    comment_bytes_left, push_json_string, validate, validate_field, CommentInput, Field, Validation,
+};
+use crate::escape::push_escaped;
+use crate::i18n::{FormStrings, Locale};
+use crate::number::push_u64;
+use crate::submission::{
+    event_detail, form_body, form_outcome, wordpress_json, wordpress_outcome, Outcome,
+};
+
+/// How long a post may take before it counts as a network failure.
+const POST_TIMEOUT_MS: u32 = 20_000;
+
+thread_local! {
+    static ON_SUBMIT: Closure<dyn Fn(Event)> = Closure::new(on_submit);
+    static ON_INPUT: Closure<dyn Fn(Event)> = Closure::new(on_input);
+    static ON_CHANGE: Closure<dyn Fn(Event)> = Closure::new(on_change);
+}
+
+/// Adds the form listeners to a shadow root (the same shared functions every time,
+/// so adding them twice is a no-op).
+pub(crate) fn listen(root: &ShadowRoot) -> Result<(), JsValue> {
+    ON_SUBMIT
+        .with(|f| root.add_event_listener_with_callback("submit", f.as_ref().unchecked_ref()))?;
+    ON_INPUT
+        .with(|f| root.add_event_listener_with_callback("input", f.as_ref().unchecked_ref()))?;
+    ON_CHANGE
+        .with(|f| root.add_event_listener_with_callback("change", f.as_ref().unchecked_ref()))?;
+    Ok(())
+}
+
+fn locale_of(form: &Element) -> Locale {
+    form.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|l| Locale::from_tag(&l))
+        .unwrap_or_default()
+}
+
+fn strings(form: &Element) -> &'static FormStrings {
+    &locale_of(form).strings().form
+}
+
+fn control(form: &Element, name: &str) -> Option<Element> {
+    form.query_selector(&["[name=\"", name, "\"]"].concat())
+        .ok()
+        .flatten()
+}
+
+fn value(el: &Element) -> String {
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else {
+        String::new()
+    }
+}
+
+fn set_value(el: &Element, v: &str) {
+    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(v);
+    } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.set_value(v);
+    }
+}
+
+fn field_value(form: &Element, field: Field) -> String {
+    control(form, field.name())
+        .map(|e| value(&e))
+        .unwrap_or_default()
+}
+
+fn consent(form: &Element) -> Option<HtmlInputElement> {
+    control(form, "wp-comment-cookies-consent").and_then(|e| e.dyn_into().ok())
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Prepares a freshly rendered form: no native validation bubbles (the Rust checks
+/// speak instead), the draft and remembered details restored, the counter set.
+pub(crate) fn init(root: &ShadowRoot) {
+    let Ok(Some(form)) = root.query_selector("form.form") else {
+        return;
+    };
+    if let Some(f) = form.dyn_ref::<HtmlFormElement>() {
+        f.set_no_validate(true);
+    }
+    let mut shown = String::new();
+    push_u64(&mut shown, now_ms() as u64);
+    let _ = form.set_attribute("data-shown", &shown);
+    let key = form.get_attribute("data-key").unwrap_or_default();
+    if let (Some(draft), Some(textarea)) = (storage::draft(&key), control(&form, "comment")) {
+        if value(&textarea).is_empty() {
+            set_value(&textarea, &draft);
+        }
+    }
+    if let Some(saved) =
+        storage::details().and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+    {
+        for field in [Field::Author, Field::Email, Field::Url] {
+            if let (Some(v), Some(el)) = (
+                saved.get(field.name()).and_then(|v| v.as_str()),
+                control(&form, field.name()),
+            ) {
+                set_value(&el, v);
+            }
+        }
+        if let Some(c) = consent(&form) {
+            c.set_checked(true);
+        }
+    }
+    update_counter(&form);
+}
+
+fn form_of_event(event: &Event) -> Option<(Element, Element)> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let form = target.closest("form.form").ok()??;
+    Some((target, form))
+}
+
+fn on_input(event: Event) {
+    let Some((target, form)) = form_of_event(&event) else {
+        return;
+    };
+    let name = target.get_attribute("name").unwrap_or_default();
+    if name == "comment" {
+        let key = form.get_attribute("data-key").unwrap_or_default();
+        storage::save_draft(&key, &value(&target));
+        update_counter(&form);
+    }
+    // Errors clear as soon as the field is fixed.
+    if let Some(field) = Field::from_name(&name) {
+        if target.get_attribute("aria-invalid").as_deref() == Some("true")
+            && validate_field(field, &value(&target), locale_of(&form)).is_none()
+        {
+            clear_error(&form, field);
+        }
+    }
+}
+
+fn on_change(event: Event) {
+    let Some((target, _form)) = form_of_event(&event) else {
+        return;
+    };
+    if target.get_attribute("name").as_deref() == Some("wp-comment-cookies-consent") {
+        if let Some(c) = target.dyn_ref::<HtmlInputElement>() {
+            if !c.checked() {
+                storage::forget_details();
+            }
+        }
+    }
+}
+
+fn update_counter(form: &Element) {
+    let Ok(Some(count)) = form.query_selector(".count") else {
+        return;
+    };
+    let Ok(Some(value_el)) = count.query_selector(".count-value") else {
+        return;
+    };
+    let left = comment_bytes_left(&field_value(form, Field::Comment));
+    let f = strings(form);
+    let mut text = String::new();
+    push_u64(&mut text, left.unsigned_abs());
+    text.push_str(if left < 0 { f.bytes_over } else { f.bytes_left });
+    value_el.set_text_content(Some(&text));
+    let _ = if left < 0 {
+        count.set_attribute("data-over", "")
+    } else {
+        count.remove_attribute("data-over")
+    };
+}
+
+fn on_submit(event: Event) {
+    let Some((_, form)) = form_of_event(&event) else {
+        return;
+    };
+    event.prevent_default();
+    submit(&form);
+}
+
+/// Runs a submit: validate, show errors or dispatch the event and post.
+pub(crate) fn submit(form: &Element) {
+    if form.has_attribute("data-busy") {
+        return; // a post is in flight: a double click sends once
+    }
+    let locale = locale_of(form);
+    let input = CommentInput {
+        author: field_value(form, Field::Author),
+        email: field_value(form, Field::Email),
+        url: field_value(form, Field::Url),
+        comment: field_value(form, Field::Comment),
+    };
+    let result = validate(&input, locale);
+    set_status(form, "", None, false);
+    if !result.is_valid() {
+        show_errors(form, &result);
+        return;
+    }
+    for field in Field::ALL {
+        clear_error(form, field);
+        // The reader sees what will be sent (trimmed, with https:// completed).
+        if let Some(el) = control(form, field.name()) {
+            if value(&el) != result.values.get(field) {
+                set_value(&el, result.values.get(field));
+            }
+        }
+    }
+    let f = strings(form);
+    let spam = spam_check(form);
+    let review_url = form.get_attribute("data-review-url");
+    let detail = event_detail(&result.values, review_url.as_deref(), spam);
+    let proceed = dispatch_comment(form, &detail);
+    if spam.is_some() {
+        set_status(form, f.too_fast, Some("error"), false);
+        return;
+    }
+    remember(form, &result);
+    if !proceed {
+        set_status(form, f.handed, Some("ok"), false);
+        return;
+    }
+    let Some(endpoint) = form.get_attribute("action") else {
+        set_status(form, f.no_endpoint, Some("error"), false);
+        return;
+    };
+    post(form.clone(), endpoint, result);
+}
+
+/// `Some("honeypot")` or `Some("too_fast")` when a spam check trips.
+fn spam_check(form: &Element) -> Option<&'static str> {
+    if control(form, "rc_confirm_website").is_some_and(|e| !value(&e).is_empty()) {
+        return Some("honeypot");
+    }
+    let shown: f64 = form
+        .get_attribute("data-shown")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    let min: f64 = form
+        .get_attribute("data-min-fill")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    (now_ms() - shown < min).then_some("too_fast")
+}
+
+/// Dispatches the cancelable `review-card:comment` event on the host element.
+/// Returns false when a listener cancelled it.
+fn dispatch_comment(form: &Element, detail_json: &str) -> bool {
+    let Some(host) = form
+        .get_root_node()
+        .dyn_into::<ShadowRoot>()
+        .ok()
+        .map(|r| r.host())
+    else {
+        return true;
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(true);
+    init.set_detail(&js_sys::JSON::parse(detail_json).unwrap_or(JsValue::NULL));
+    match CustomEvent::new_with_event_init_dict("review-card:comment", &init) {
+        Ok(e) => host.dispatch_event(&e).unwrap_or(true),
+        Err(_) => true,
+    }
+}
+
+/// Saves or forgets name, email and website according to the consent box.
+fn remember(form: &Element, result: &Validation) {
+    if consent(form).is_some_and(|c| c.checked()) {
+        let mut json = String::from("{\"author\":");
+        push_json_string(&mut json, &result.values.author);
+        json.push_str(",\"email\":");
+        push_json_string(&mut json, &result.values.email);
+        json.push_str(",\"url\":");
+        push_json_string(&mut json, &result.values.url);
+        json.push('}');
+        storage::save_details(&json);
+    } else {
+        storage::forget_details();
+    }
+}
+
+fn field_parts(form: &Element, field: Field) -> Option<(Element, Element, Element)> {
+    let wrapper = form
+        .query_selector(&[".field[data-field=\"", field.name(), "\"]"].concat())
+        .ok()??;
+    let input = control(form, field.name())?;
+    let error = wrapper.query_selector(".field-error").ok()??;
+    Some((wrapper, input, error))
+}
+
+/// Adds or removes the error message's ID in the control's `aria-describedby`.
+fn describe(input: &Element, error_id: &str, on: bool) {
+    let current = input.get_attribute("aria-describedby").unwrap_or_default();
+    let mut ids: Vec<&str> = current
+        .split_whitespace()
+        .filter(|t| *t != error_id)
+        .collect();
+    if on {
+        ids.insert(0, error_id);
+    }
+    let _ = if ids.is_empty() {
+        input.remove_attribute("aria-describedby")
+    } else {
+        input.set_attribute("aria-describedby", &ids.join(" "))
+    };
+}
+
+/// Shows every error inline and in the summary, then moves focus to the summary.
+fn show_errors(form: &Element, result: &Validation) {
+    let f = strings(form);
+    let mut items = String::new();
+    for field in Field::ALL {
+        let Some(err) = result.error_for(field) else {
+            clear_error(form, field);
+            continue;
+        };
+        let Some((wrapper, input, error)) = field_parts(form, field) else {
+            continue;
+        };
+        let _ = wrapper.set_attribute("data-invalid", "");
+        let _ = input.set_attribute("aria-invalid", "true");
+        let mut html = String::from("<span class=\"vh\">");
+        push_escaped(&mut html, f.error_prefix);
+        html.push_str("</span>");
+        push_escaped(&mut html, &err.message);
+        error.set_inner_html(&html);
+        let _ = error.remove_attribute("hidden");
+        describe(&input, &error.id(), true);
+        items.push_str("<li><a href=\"#");
+        push_escaped(&mut items, &input.id());
+        items.push_str("\" data-for=\"");
+        push_escaped(&mut items, &input.id());
+        items.push_str("\">");
+        push_escaped(&mut items, &err.message);
+        items.push_str("</a></li>");
+    }
+    if let Ok(Some(summary)) = form.query_selector(".summary") {
+        if let Ok(Some(list)) = summary.query_selector(".summary-list") {
+            list.set_inner_html(&items);
+        }
+        let _ = summary.remove_attribute("hidden");
+        if let Some(s) = summary.dyn_ref::<HtmlElement>() {
+            let _ = s.focus();
+        }
+    }
+}
+
+/// Clears one field's error everywhere it shows.
+fn clear_error(form: &Element, field: Field) {
+    let Some((wrapper, input, error)) = field_parts(form, field) else {
+        return;
+    };
+    if input.get_attribute("aria-invalid").is_none() {
+        return;
+    }
+    let _ = wrapper.remove_attribute("data-invalid");
+    let _ = input.remove_attribute("aria-invalid");
+    let _ = error.set_attribute("hidden", "");
+    error.set_text_content(None);
+    describe(&input, &error.id(), false);
+    if let Ok(Some(summary)) = form.query_selector(".summary") {
+        if let Ok(Some(link)) =
+            summary.query_selector(&["a[data-for=\"", &input.id(), "\"]"].concat())
+        {
+            if let Some(li) = link.parent_element() {
+                li.remove();
+            }
+        }
+        if summary.query_selector("li").ok().flatten().is_none() {
+            let _ = summary.set_attribute("hidden", "");
+        }
+    }
+}
+
+/// Follows a link in the error summary to its field (fragment links do not reach
+/// into a shadow root by themselves).
+pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
+    let Some(id) = link.get_attribute("data-for") else {
+        return;
+    };
+    let Some(root) = link.get_root_node().dyn_into::<ShadowRoot>().ok() else {
+        return;
+    };
+    if let Some(target) = root.get_element_by_id(&id) {
+        event.prevent_default();
+        if let Some(label) = root
+            .query_selector(&["label[for=\"", &id, "\"]"].concat())
+            .ok()
+            .flatten()
+        {
+            label.scroll_into_view();
+        }
+        if let Some(t) = target.dyn_ref::<HtmlElement>() {
+            let _ = t.focus();
+        }
+    }
+}
+
+/// Writes the status line (a polite live region), optionally with a retry button.
+fn set_status(form: &Element, text: &str, kind: Option<&str>, retry: bool) {
+    let Ok(Some(status)) = form.query_selector(".status") else {
+        return;
+    };
+    let mut html = String::new();
+    push_escaped(&mut html, text);
+    if retry {
+        html.push_str(" <button type=\"button\" class=\"retry\">");
+        push_escaped(&mut html, strings(form).retry);
+        html.push_str("</button>");
+    }
+    status.set_inner_html(&html);
+    let _ = match kind {
+        Some(k) => status.set_attribute("data-kind", k),
+        None => status.remove_attribute("data-kind"),
+    };
+}
+
+fn set_busy(form: &Element, busy: bool) {
+    let _ = if busy {
+        form.set_attribute("data-busy", "")
+            .and_then(|_| form.set_attribute("aria-busy", "true"))
+    } else {
+        form.remove_attribute("data-busy")
+            .and_then(|_| form.remove_attribute("aria-busy"))
+    };
+    if let Ok(Some(button)) = form.query_selector("button.submit") {
+        let _ = if busy {
+            button.set_attribute("disabled", "")
+        } else {
+            button.remove_attribute("disabled")
+        };
+    }
+}
+
+fn post(form: Element, endpoint: String, result: Validation) {
+    let f = strings(&form);
+    set_busy(&form, true);
+    set_status(&form, f.sending, None, false);
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = send(&form, &endpoint, &result).await;
+        set_busy(&form, false);
+        let f = strings(&form);
+        match outcome {
+            Some(Outcome::Posted) | Some(Outcome::Held) => {
+                let held = matches!(outcome, Some(Outcome::Held));
+                if let Some(t) = control(&form, "comment") {
+                    set_value(&t, "");
+                }
+                storage::save_draft(&form.get_attribute("data-key").unwrap_or_default(), "");
+                update_counter(&form);
+                set_status(
+                    &form,
+                    if held { f.held } else { f.posted },
+                    Some("ok"),
+                    false,
+                );
+            }
+            Some(Outcome::Refused(reason)) => {
+                set_status(&form, &[f.refused, &reason].concat(), Some("error"), false);
+            }
+            None => set_status(&form, f.network, Some("error"), true),
+        }
+    });
+}
+
+/// Posts the comment; `None` means the request itself failed (network, timeout).
+async fn send(form: &Element, endpoint: &str, result: &Validation) -> Option<Outcome> {
+    let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
+    let post_id = control(form, "comment_post_ID").and_then(|e| value(&e).parse::<u64>().ok());
+    let (body, content_type) = if wordpress {
+        (wordpress_json(&result.values, post_id), "application/json")
+    } else {
+        (
+            form_body(&result.values, post_id),
+            "application/x-www-form-urlencoded",
+        )
+    };
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&body));
+    let headers = js_sys::Object::new();
+    js_sys::Reflect::set(&headers, &"content-type".into(), &content_type.into()).ok()?;
+    js_sys::Reflect::set(
+        &headers,
+        &"accept".into(),
+        &"application/json, text/html;q=0.9".into(),
+    )
+    .ok()?;
+    init.set_headers(&headers);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        POST_TIMEOUT_MS,
+    )));
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let window = web_sys::window()?;
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let text = match response.text() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    Some(if wordpress {
+        wordpress_outcome(response.status(), &text)
+    } else {
+        form_outcome(
+            response.status(),
+            response.redirected(),
+            &response.url(),
+            &text,
+        )
+    })
+}
