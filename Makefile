@@ -5,7 +5,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 PORT ?= 8080
 
-.PHONY: setup build pkg demo test lint fmt-check native browser e2e size bench clean
+.PHONY: setup build pkg demo test lint fmt-check native browser e2e size bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -42,3 +42,7 @@ test: setup fmt-check lint native browser
 clean:
 	cargo clean
 	rm -rf pkg www/pkg
+
+## Longer property-test run (the one in `make test` is bounded to 256 cases each).
+fuzz:
+	PROPTEST_CASES=20000 cargo test --release --quiet --test props

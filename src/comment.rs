@@ -221,16 +221,16 @@ pub fn push_json_string(out: &mut String, s: &str) {
 /// are empty; a field that is not a string is an error naming it.
 pub fn input_from_json(json: &str) -> Result<CommentInput, crate::error::ReviewError> {
     use crate::error::ReviewError;
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|_| ReviewError::new("fields", "expected an object"))?;
+    let value: crate::json::Value = crate::json::from_str(json)
+        .map_err(|_| ReviewError::new("fields", "expected an object"))?;
     let obj = value
         .as_object()
         .ok_or_else(|| ReviewError::new("fields", "expected an object"))?;
     let mut input = CommentInput::default();
     for field in Field::ALL {
         match obj.get(field.name()) {
-            None | Some(serde_json::Value::Null) => {}
-            Some(serde_json::Value::String(s)) => *input.get_mut(field) = s.clone(),
+            None | Some(crate::json::Value::Null) => {}
+            Some(crate::json::Value::String(s)) => *input.get_mut(field) = s.clone(),
             Some(_) => {
                 return Err(ReviewError::new(
                     ["fields.", field.name()].concat(),

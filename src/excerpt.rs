@@ -1,8 +1,8 @@
 //! Excerpts from the body: whole words, never a cut grapheme, a sensible length.
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::grapheme::{boundary_at_or_before, is_boundary};
 
-/// The default excerpt length, in user-perceived characters (grapheme clusters).
+/// The default excerpt length, in characters.
 pub const DEFAULT_LENGTH: usize = 240;
 
 /// An excerpt and whether it covers the whole text.
@@ -14,11 +14,13 @@ pub struct Excerpt {
     pub shortened: bool,
 }
 
-/// Takes an excerpt of at most `max` grapheme clusters (plus the ellipsis) from the
+/// Takes an excerpt of at most `max` characters (plus the ellipsis) from the
 /// paragraphs. Whitespace is collapsed. The cut falls, in order of preference: after
 /// a sentence that ends in the last 40% of the window; before the last word that
-/// does not fit (with "…"); or, when one word fills the window, at a grapheme
-/// boundary (with "…"). `max` below 1 is treated as 1.
+/// does not fit (with "…"); or, when one word fills the window, at a certain
+/// grapheme boundary (with "…"). A cut never splits a grapheme cluster: when no
+/// certain boundary exists in the window, the whole text is kept. `max` below 1 is
+/// treated as 1.
 pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
     let max = max.max(1);
     let mut text = String::new();
@@ -28,8 +30,8 @@ pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
         }
         text.push_str(word);
     }
-    // Byte offset of the grapheme boundary after `max` graphemes, if the text is longer.
-    let Some((cut, _)) = text.grapheme_indices(true).nth(max) else {
+    // Byte offset after `max` characters, if the text is longer.
+    let Some((cut, _)) = text.char_indices().nth(max) else {
         return Excerpt {
             text,
             shortened: false,
@@ -52,37 +54,50 @@ pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
             shortened: true,
         };
     }
-    // The last space at or before the cut: the text is single-spaced, so a space is
-    // always a grapheme boundary unless a combining mark follows it; skip those.
-    let word_end = text
-        .char_indices()
-        .take_while(|&(i, _)| i <= cut)
-        .filter(|&(i, c)| c == ' ' && !text[i + 1..].chars().next().is_some_and(is_mark))
-        .map(|(i, _)| i)
-        .last();
+    // The last space at or before the cut where a cut is a certain boundary.
+    let mut prev = None;
+    let mut word_end = None;
+    for (i, c) in text.char_indices() {
+        if i > cut {
+            break;
+        }
+        if c == ' ' && is_boundary(prev, c) {
+            word_end = Some(i);
+        }
+        prev = Some(c);
+    }
     let end = match word_end {
         // Keep at least a third of the window; otherwise one long word would leave
         // a tiny excerpt, and cutting inside that word (at a grapheme) is better.
         Some(i) if i >= window.len() / 3 => i,
-        _ => cut,
+        _ => match boundary_at_or_before(&text, cut, 1) {
+            Some(b) => b,
+            None => {
+                return Excerpt {
+                    text,
+                    shortened: false,
+                }
+            }
+        },
     };
-    let mut out = text[..end]
-        .trim_end_matches([' ', ',', ';', ':', '—', '–', '-'])
-        .to_string();
+    // Drop trailing punctuation that would sit oddly before "…", but only where the
+    // shorter cut is still a certain grapheme boundary.
+    let mut end = end;
+    while let Some(last) = text[..end].chars().next_back() {
+        let before = text[..end - last.len_utf8()].chars().next_back();
+        if matches!(last, ' ' | ',' | ';' | ':' | '—' | '–' | '-') && is_boundary(before, last)
+        {
+            end -= last.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let mut out = text[..end].to_string();
     out.push('…');
     Excerpt {
         text: out,
         shortened: true,
     }
-}
-
-/// Combining marks and joiners that attach to the preceding character (a cheap
-/// superset check; the grapheme iterator remains the authority for cuts inside words).
-fn is_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
-        | 0xFE20..=0xFE2F | 0x200C | 0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF
-        | 0xE0100..=0xE01EF)
 }
 
 #[cfg(test)]
@@ -118,21 +133,35 @@ mod tests {
 
     #[test]
     fn never_cuts_a_grapheme_in_a_long_word() {
-        // "e" + combining acute, repeated: each pair is one grapheme.
+        // "e" + combining acute, repeated: each pair is one grapheme of two characters.
         let word = "e\u{301}".repeat(50);
         let e = excerpt(&paras(&[&word]), 10);
-        assert_eq!(e.text, ["e\u{301}".repeat(10), "…".into()].concat());
+        assert_eq!(e.text, ["e\u{301}".repeat(5), "…".into()].concat());
+        let e = excerpt(&paras(&[&word]), 11);
+        assert_eq!(
+            e.text,
+            ["e\u{301}".repeat(5), "…".into()].concat(),
+            "cut moves back, not into é"
+        );
     }
 
     #[test]
     fn never_splits_emoji_sequences() {
-        let family = "👨‍👩‍👧‍👦";
-        let e = excerpt(&paras(&[&family.repeat(5)]), 3);
-        assert_eq!(e.text, [family.repeat(3), "…".into()].concat());
+        let family = "👨‍👩‍👧‍👦"; // 7 characters, one grapheme
+        let e = excerpt(&paras(&[&family.repeat(5)]), 10);
+        assert_eq!(e.text, [family, "…"].concat());
     }
 
     #[test]
-    fn counts_graphemes_not_bytes_for_cjk() {
+    fn keeps_the_whole_text_rather_than_split_a_cluster() {
+        let family = "👨‍👩‍👧‍👦";
+        let e = excerpt(&paras(&[&family.repeat(2)]), 3);
+        assert_eq!(e.text, family.repeat(2));
+        assert!(!e.shortened);
+    }
+
+    #[test]
+    fn counts_characters_not_bytes_for_cjk() {
         let e = excerpt(&paras(&["漢字漢字漢字漢字"]), 4);
         assert_eq!(e.text, "漢字漢字…");
     }
@@ -150,6 +179,6 @@ mod tests {
         assert!(e.shortened);
         assert!(e.text.ends_with('…'), "{}", e.text);
         assert!(e.text.starts_with("There is a watery trope"));
-        assert!(e.text.graphemes(true).count() <= DEFAULT_LENGTH + 1);
+        assert!(e.text.chars().count() <= DEFAULT_LENGTH + 1);
     }
 }

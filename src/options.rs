@@ -1,7 +1,7 @@
 //! Render options (`lang`, `theme`, `headingLevel`, `comments`, …) read from JSON,
 //! with the same precise errors as the review itself.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::error::ReviewError;
 use crate::i18n::Locale;
@@ -100,7 +100,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
     if json.is_empty() || json == "null" || json == "undefined" {
         return Ok(Settings::new());
     }
-    let value: Value = serde_json::from_str(json)
+    let value: Value = crate::json::from_str(json)
         .map_err(|_| ReviewError::new("options", "expected an object"))?;
     let Value::Object(o) = value else {
         return Err(ReviewError::new("options", "expected an object"));
@@ -181,7 +181,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
     Ok(s)
 }
 
-fn comment_settings(c: &serde_json::Map<String, Value>) -> Result<CommentSettings, ReviewError> {
+fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError> {
     let mut out = CommentSettings {
         min_fill_ms: DEFAULT_MIN_FILL_MS,
         ..CommentSettings::default()

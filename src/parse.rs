@@ -1,6 +1,6 @@
 //! JSON → validated [`Review`]. Every refusal names the field path and the problem.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::error::ReviewError;
 use crate::model::{Author, Credit, Date, Kind, Review, Score};
@@ -9,34 +9,26 @@ use crate::url::{check_url, UrlError};
 
 /// Parses a review from JSON text (the v1 data format, see the README).
 pub fn parse_review(json: &str) -> Result<Review, ReviewError> {
-    let value: Value = serde_json::from_str(json).map_err(json_error)?;
+    let value: Value = crate::json::from_str(json).map_err(json_error)?;
     review_from_value(&value)
 }
 
-/// Describes a JSON syntax error by position, without relying on serde_json's wording.
-fn json_error(e: serde_json::Error) -> ReviewError {
-    use serde_json::error::Category;
-    let what = match e.classify() {
-        Category::Eof => "the JSON ends too early",
-        Category::Syntax => "the text is not valid JSON",
-        Category::Data | Category::Io => "the JSON could not be read",
+/// Describes a JSON error and where it is.
+fn json_error(e: crate::json::JsonError) -> ReviewError {
+    use crate::json::JsonErrorKind;
+    let what = match e.kind {
+        JsonErrorKind::Eof => "the JSON ends too early",
+        JsonErrorKind::Syntax => "the text is not valid JSON",
+        JsonErrorKind::NumberOutOfRange => "a number is too large",
+        JsonErrorKind::TooDeep => return ReviewError::new("", "the JSON is nested too deeply"),
     };
     let mut msg = String::from(what);
     msg.push_str(" (line ");
-    crate::number::push_u64(&mut msg, e.line() as u64);
+    crate::number::push_u64(&mut msg, e.line as u64);
     msg.push_str(", column ");
-    crate::number::push_u64(&mut msg, e.column() as u64);
+    crate::number::push_u64(&mut msg, e.column as u64);
     msg.push(')');
-    if is_recursion_limit(&e) {
-        msg = String::from("the JSON is nested too deeply");
-    }
     ReviewError::new("", msg)
-}
-
-fn is_recursion_limit(e: &serde_json::Error) -> bool {
-    // serde_json reports its nesting limit (128) as a syntax error; tell it apart so
-    // the message helps. Only the error path pays for this string formatting.
-    e.to_string().starts_with("recursion limit exceeded")
 }
 
 /// Validates an already-parsed JSON value as a review.
@@ -198,11 +190,7 @@ fn required_text(v: &Value, path: &str) -> Result<String, ReviewError> {
 }
 
 /// An optional string field: absent, null or blank give `None`.
-fn optional_text(
-    obj: &Map<String, Value>,
-    key: &str,
-    path: &str,
-) -> Result<Option<String>, ReviewError> {
+fn optional_text(obj: &Map, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
@@ -218,11 +206,7 @@ fn optional_text(
     }
 }
 
-fn optional_url(
-    obj: &Map<String, Value>,
-    key: &str,
-    path: &str,
-) -> Result<Option<String>, ReviewError> {
+fn optional_url(obj: &Map, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
     let Some(raw) = optional_text(obj, key, path)? else {
         return Ok(None);
     };

@@ -104,7 +104,7 @@ pub enum Outcome {
 /// status (`hold`, `unapproved`, `spam`) is held; an error carries WordPress's
 /// `message`; an answer that is not JSON is refused with the HTTP status.
 pub fn wordpress_outcome(status: u16, body: &str) -> Outcome {
-    let json: Option<serde_json::Value> = serde_json::from_str(body).ok();
+    let json = crate::json::parse(body).ok();
     let field = |k: &str| {
         json.as_ref()
             .and_then(|j| j.get(k))

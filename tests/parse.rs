@@ -238,10 +238,9 @@ fn each_bad_input_gets_a_precise_message() {
 
 #[test]
 fn numbers_beyond_f64_are_refused_not_infinite() {
-    let e = err(r#"{"title":"x","score":1e400}"#);
-    assert!(
-        e.starts_with("the JSON could not be read") || e.starts_with("the text is not valid JSON"),
-        "{e}"
+    assert_eq!(
+        err(r#"{"title":"x","score":1e400}"#),
+        "a number is too large (line 1, column 22)"
     );
 }
 

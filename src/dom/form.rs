@@ -112,9 +112,7 @@ pub(crate) fn init(root: &ShadowRoot) {
             set_value(&textarea, &draft);
         }
     }
-    if let Some(saved) =
-        storage::details().and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-    {
+    if let Some(saved) = storage::details().and_then(|t| crate::json::parse(&t).ok()) {
         for field in [Field::Author, Field::Email, Field::Url] {
             if let (Some(v), Some(el)) = (
                 saved.get(field.name()).and_then(|v| v.as_str()),
@@ -250,15 +248,14 @@ fn spam_check(form: &Element) -> Option<&'static str> {
     if control(form, "rc_confirm_website").is_some_and(|e| !value(&e).is_empty()) {
         return Some("honeypot");
     }
-    let shown: f64 = form
-        .get_attribute("data-shown")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0.0);
-    let min: f64 = form
-        .get_attribute("data-min-fill")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0.0);
-    (now_ms() - shown < min).then_some("too_fast")
+    // Integers only: parsing floats would pull core's large float parser into the wasm.
+    let int = |name: &str| -> u64 {
+        form.get_attribute(name)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    };
+    ((now_ms() as u64).saturating_sub(int("data-shown")) < int("data-min-fill"))
+        .then_some("too_fast")
 }
 
 /// Dispatches the cancelable `review-card:comment` event on the host element.

@@ -1,0 +1,129 @@
+//! Property tests: arbitrary input never panics, and the small hand-written parts
+//! agree with the well-kept libraries they replace in the wasm build.
+//! The number of cases is bounded (PROPTEST_CASES, default 256 per property) so
+//! `make test` stays quick; `make fuzz` runs more.
+
+use proptest::prelude::*;
+use review_card::comment::{validate, CommentInput};
+use review_card::excerpt::excerpt;
+use review_card::grapheme::is_boundary;
+use review_card::i18n::Locale;
+use review_card::json;
+use review_card::{parse_options, parse_review, render::render_content};
+use unicode_segmentation::GraphemeCursor;
+
+/// Text mixing the scripts and clusters that matter for cutting and escaping.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("a".to_string()),
+        Just(" ".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("👨‍👩‍👧‍👦".to_string()),
+        Just("👍🏽".to_string()),
+        Just("🇫🇷".to_string()),
+        Just("漢字".to_string()),
+        Just("한국".to_string()),
+        Just("\u{1100}\u{1161}".to_string()),
+        Just("क्षि".to_string()),
+        Just("ที่".to_string()),
+        Just("\u{600}1".to_string()),
+        Just("<script>&\"'".to_string()),
+        Just(". ".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{200D}".to_string()),
+        "\\PC{1,4}",
+    ];
+    proptest::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn reference_is_boundary(text: &str, at: usize) -> bool {
+    GraphemeCursor::new(at, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(false)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(256)))]
+
+    #[test]
+    fn certified_boundaries_are_real_boundaries(text in tricky_text()) {
+        let mut prev = None;
+        for (i, c) in text.char_indices() {
+            if is_boundary(prev, c) {
+                prop_assert!(reference_is_boundary(&text, i), "claimed boundary at {i} in {text:?}");
+            }
+            prev = Some(c);
+        }
+    }
+
+    #[test]
+    fn excerpts_end_on_a_grapheme_boundary_and_stay_short(text in tricky_text(), max in 1usize..80) {
+        let e = excerpt(&[text.clone()], max);
+        let body = e.text.strip_suffix('…').filter(|_| e.shortened).unwrap_or(&e.text);
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert!(collapsed.starts_with(body), "not a prefix: {body:?} of {collapsed:?}");
+        prop_assert!(reference_is_boundary(&collapsed, body.len()), "cut inside a cluster: {body:?}");
+        if e.shortened {
+            prop_assert!(body.chars().count() <= max);
+        }
+    }
+
+    #[test]
+    fn json_reader_agrees_with_serde_json(text in prop_oneof![
+        "\\PC{0,40}",
+        proptest::collection::vec(prop_oneof![
+            Just("{"), Just("}"), Just("["), Just("]"), Just(","), Just(":"), Just("\"a\""), Just("\"\\u00e9\""),
+            Just("1"), Just("-0.5e3"), Just("true"), Just("null"), Just(" "), Just("\"\\ud83d\\ude00\""), Just("1e400"),
+            Just("01"), Just("\"\\x\""),
+        ], 0..20).prop_map(|v| v.concat()),
+    ]) {
+        let ours = json::parse(&text);
+        let theirs: Result<serde_json::Value, _> = serde_json::from_str(&text);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "disagree on {:?}: ours {:?}", text, ours);
+    }
+
+    #[test]
+    fn json_numbers_match_serde_json(n in any::<f64>().prop_filter("finite and normal", |f| f.is_normal() || *f == 0.0)) {
+        let text = serde_json::to_string(&n).unwrap();
+        let json::Value::Number(ours) = json::parse(&text).unwrap() else { panic!("not a number") };
+        let ours = ours.0;
+        let rel = if n == 0.0 { ours.abs() } else { ((ours - n) / n).abs() };
+        prop_assert!(rel <= 1e-15, "{text}: {ours} vs {n}");
+    }
+
+    #[test]
+    fn any_review_json_renders_or_errors_without_panicking(
+        title in tricky_text(), body in tricky_text(), url in "\\PC{0,30}", score in any::<f64>(),
+        kind in "[a-z]{0,8}", date in "[0-9-]{0,12}", lang in "[a-zA-Z-]{0,12}",
+    ) {
+        let doc = serde_json::json!({
+            "title": title, "body": body, "url": url, "kind": kind, "published": date, "lang": lang,
+            "score": if score.is_finite() { serde_json::json!(score) } else { serde_json::json!(null) },
+            "credits": [{"role": title, "name": body}], "author": {"name": title, "url": url, "bio": body},
+        });
+        if let Ok(review) = parse_review(&doc.to_string()) {
+            let html = render_content(&review, &parse_options(r#"{"comments":true}"#).unwrap());
+            prop_assert!(!html.contains("<script"));
+            prop_assert_eq!(html.matches("<article").count(), 1);
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_as_review_never_panics(text in "\\PC{0,200}") {
+        let _ = parse_review(&text);
+        let _ = parse_options(&text);
+    }
+
+    #[test]
+    fn validation_never_panics_and_accepts_only_clean_values(
+        author in tricky_text(), email in "\\PC{0,30}", url in "\\PC{0,30}", comment in tricky_text(),
+    ) {
+        let v = validate(&CommentInput { author, email, url, comment }, Locale::En);
+        if v.is_valid() {
+            prop_assert!(v.values.comment.len() <= 65525);
+            prop_assert!(!v.values.comment.contains('\r'));
+            prop_assert!(v.values.url.is_empty() || v.values.url.to_ascii_lowercase().starts_with("http"));
+        }
+    }
+}
