@@ -59,7 +59,7 @@ proptest! {
 
     #[test]
     fn excerpts_end_on_a_grapheme_boundary_and_stay_short(text in tricky_text(), max in 1usize..80) {
-        let e = excerpt(&[text.clone()], max);
+        let e = excerpt(std::slice::from_ref(&text), max);
         let body = e.text.strip_suffix('…').filter(|_| e.shortened).unwrap_or(&e.text);
         let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
         prop_assert!(collapsed.starts_with(body), "not a prefix: {body:?} of {collapsed:?}");
