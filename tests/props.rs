@@ -3,6 +3,8 @@
 //! The number of cases is bounded (PROPTEST_CASES, default 256 per property) so
 //! `make test` stays quick; `make fuzz` runs more.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use review_card::comment::{validate, CommentInput};
 use review_card::excerpt::excerpt;
