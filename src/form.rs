@@ -56,6 +56,8 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
     });
     o.push_str("\" data-min-fill=\"");
     push_u64(&mut o, u64::from(comments.min_fill_ms));
+    o.push_str("\" data-timeout=\"");
+    push_u64(&mut o, u64::from(comments.timeout_ms));
     o.push_str("\" data-key=\"");
     push_escaped(&mut o, storage_key(review));
     o.push('"');

@@ -51,6 +51,8 @@ pub struct CommentSettings {
     pub post_id: Option<u64>,
     /// The minimum time between showing the form and submitting it, in milliseconds.
     pub min_fill_ms: u32,
+    /// How long a post may take before it counts as failed, in milliseconds.
+    pub timeout_ms: u32,
 }
 
 /// Resolved render settings.
@@ -93,6 +95,8 @@ impl Settings {
 
 /// The default minimum fill time for the comment form, in milliseconds.
 pub const DEFAULT_MIN_FILL_MS: u32 = 3000;
+/// The default time a comment post may take, in milliseconds.
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
 /// Reads options from JSON text; empty text, `null` and `undefined` give the defaults.
 pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
@@ -168,6 +172,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
         None | Some(Value::Null) | Some(Value::Bool(false)) => None,
         Some(Value::Bool(true)) => Some(CommentSettings {
             min_fill_ms: DEFAULT_MIN_FILL_MS,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
             ..CommentSettings::default()
         }),
         Some(Value::Object(c)) => Some(comment_settings(c)?),
@@ -184,6 +189,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
 fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError> {
     let mut out = CommentSettings {
         min_fill_ms: DEFAULT_MIN_FILL_MS,
+        timeout_ms: DEFAULT_TIMEOUT_MS,
         ..CommentSettings::default()
     };
     match c.get("endpoint") {
@@ -238,6 +244,18 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
             return Err(ReviewError::new(
                 "options.comments.minFillMs",
                 "must be a whole number of milliseconds up to 600000",
+            ))
+        }
+    }
+    match c.get("timeoutMs") {
+        None | Some(Value::Null) => {}
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=600_000).contains(&v)) => {
+            out.timeout_ms = n.as_u64().unwrap_or(0) as u32
+        }
+        Some(_) => {
+            return Err(ReviewError::new(
+                "options.comments.timeoutMs",
+                "must be a whole number of milliseconds from 1 to 600000",
             ))
         }
     }

@@ -7,8 +7,18 @@ use crate::model::{Author, Credit, Date, Kind, Review, Score};
 use crate::number::number;
 use crate::url::{check_url, UrlError};
 
+/// The largest review document accepted, in bytes (a long review is ~50 kB).
+pub const MAX_REVIEW_BYTES: usize = 2_000_000;
+
 /// Parses a review from JSON text (the v1 data format, see the README).
 pub fn parse_review(json: &str) -> Result<Review, ReviewError> {
+    if json.len() > MAX_REVIEW_BYTES {
+        let mut msg = String::from("the review is ");
+        crate::number::push_u64(&mut msg, json.len() as u64);
+        msg.push_str(" bytes; the limit is ");
+        crate::number::push_u64(&mut msg, MAX_REVIEW_BYTES as u64);
+        return Err(ReviewError::new("", msg));
+    }
     let value: Value = crate::json::from_str(json).map_err(json_error)?;
     review_from_value(&value)
 }

@@ -257,6 +257,20 @@ fn deep_nesting_is_an_error_not_a_crash() {
 }
 
 #[test]
+fn huge_documents_are_refused_with_their_size() {
+    let huge = [
+        "{\"title\":\"x\",\"body\":\"",
+        &"a".repeat(10 * 1024 * 1024),
+        "\"}",
+    ]
+    .concat();
+    assert_eq!(
+        err(&huge),
+        "the review is 10485790 bytes; the limit is 2000000"
+    );
+}
+
+#[test]
 fn long_values_are_shortened_in_messages() {
     let long = "y".repeat(500);
     let e = err(&["{\"title\":\"x\",\"kind\":\"", &long, "\"}"].concat());

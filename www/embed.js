@@ -61,6 +61,8 @@
       };
       var fill = attr(el, "comments-min-fill-ms");
       if (fill) o.comments.minFillMs = Number(fill);
+      var postTimeout = attr(el, "comments-timeout-ms");
+      if (postTimeout) o.comments.timeoutMs = Number(postTimeout);
     }
     return o;
   }
@@ -97,9 +99,9 @@
     el.dispatchEvent(new CustomEvent("review-card:error", { bubbles: true, composed: true, detail: { message: reason } }));
   }
 
-  function fetchJson(url) {
+  function fetchJson(url, timeoutMs) {
     var ctrl = typeof AbortController === "function" ? new AbortController() : null;
-    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, TIMEOUT_MS);
+    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, timeoutMs);
     return fetch(url, { signal: ctrl && ctrl.signal, credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) {
         if (!r.ok) throw new Error("the server answered " + r.status + " for " + url);
@@ -107,14 +109,14 @@
         if (type && !/json/i.test(type)) throw new Error("expected JSON from " + url + " but got " + type.split(";")[0]);
         return r.text();
       }, function (e) {
-        throw new Error(e && e.name === "AbortError" ? "no answer from " + url + " within " + TIMEOUT_MS / 1000 + " s" : "the network request for " + url + " failed");
+        throw new Error(e && e.name === "AbortError" ? "no answer from " + url + " within " + timeoutMs / 1000 + " s" : "the network request for " + url + " failed");
       })
       .finally(function () { clearTimeout(timer); });
   }
 
   function dataOf(el) {
     var src = attr(el, "src");
-    if (src) return fetchJson(new URL(src, document.baseURI).href);
+    if (src) return fetchJson(new URL(src, document.baseURI).href, Number(attr(el, "timeout")) || TIMEOUT_MS);
     var inline = el.querySelector('script[type="application/json"], script[type="application/ld+json"]');
     if (inline) return Promise.resolve(inline.textContent);
     return Promise.reject(new Error('no review data: give a src attribute or an inline <script type="application/json">'));

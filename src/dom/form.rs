@@ -20,7 +20,7 @@ use crate::submission::{
     event_detail, form_body, form_outcome, wordpress_json, wordpress_outcome, Outcome,
 };
 
-/// How long a post may take before it counts as a network failure.
+/// How long a post may take when the form does not say (see `data-timeout`).
 const POST_TIMEOUT_MS: u32 = 20_000;
 
 thread_local! {
@@ -504,9 +504,11 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Option<Out
     )
     .ok()?;
     init.set_headers(&headers);
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-        POST_TIMEOUT_MS,
-    )));
+    let timeout = form
+        .get_attribute("data-timeout")
+        .and_then(|t| t.parse::<u32>().ok())
+        .unwrap_or(POST_TIMEOUT_MS);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout)));
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     let window = web_sys::window()?;
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init))
