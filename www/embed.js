@@ -151,13 +151,32 @@
   // Cards near the viewport render first; the rest when they come near it.
   var io = "IntersectionObserver" in w
     ? new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) {
-          if (entry.isIntersecting) { io.unobserve(entry.target); render(entry.target); }
-        });
+        // Plain loops: a host page may have replaced Array.prototype methods.
+        for (var i = 0; i < entries.length; i++) {
+          if (entries[i].isIntersecting) { io.unobserve(entries[i].target); render(entries[i].target); }
+        }
       }, { rootMargin: "400px 0px" })
     : null;
 
+  // Before rendering, each card gets a shadow root that shows its fallback content
+  // (<slot>) and a tiny stylesheet: the host page cannot hide it, and it reserves
+  // room so that only cards near the viewport are rendered.
+  var placeholderSheet = null;
+  function placeholder(el) {
+    if (el.shadowRoot) return;
+    var root = el.attachShadow({ mode: "open" });
+    root.appendChild(document.createElement("slot"));
+    try {
+      if (!placeholderSheet) {
+        placeholderSheet = new CSSStyleSheet();
+        placeholderSheet.replaceSync(":host{display:block!important;visibility:visible!important;opacity:1!important;min-height:var(--review-card-placeholder-height,8rem)}");
+      }
+      root.adoptedStyleSheets = [placeholderSheet];
+    } catch (e) { /* no constructable stylesheets: the card still renders */ }
+  }
+
   function schedule(el) {
+    placeholder(el);
     if (io) io.observe(el); else render(el);
   }
 
@@ -176,12 +195,15 @@
   function scan(node) {
     if (node.nodeType !== 1) return;
     if (node.hasAttribute("data-review-card")) schedule(node);
-    node.querySelectorAll("[data-review-card]").forEach(schedule);
+    var found = node.querySelectorAll("[data-review-card]");
+    for (var i = 0; i < found.length; i++) schedule(found[i]);
   }
   function start() {
     scan(document.documentElement);
     new MutationObserver(function (records) {
-      records.forEach(function (r) { r.addedNodes.forEach(scan); });
+      for (var i = 0; i < records.length; i++) {
+        for (var j = 0; j < records[i].addedNodes.length; j++) scan(records[i].addedNodes[j]);
+      }
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

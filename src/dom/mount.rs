@@ -49,26 +49,19 @@ pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue
         Some(root) => root,
         None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    let adopted = has_adopted_sheet(&root)
-        || shared_sheet().is_some_and(|sheet| {
-            js_sys::Reflect::set(
-                &root,
-                &JsValue::from_str("adoptedStyleSheets"),
-                &js_sys::Array::of1(&sheet),
-            )
-            .unwrap_or(false)
-        });
+    // Always (re)adopt the card's sheet: it replaces a loader's placeholder sheet.
+    let adopted = shared_sheet().is_some_and(|sheet| {
+        js_sys::Reflect::set(
+            &root,
+            &JsValue::from_str("adoptedStyleSheets"),
+            &js_sys::Array::of1(&sheet),
+        )
+        .unwrap_or(false)
+    });
     ON_CLICK
         .with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()))?;
     super::form::listen(&root)?;
     Ok((root, adopted))
-}
-
-fn has_adopted_sheet(root: &ShadowRoot) -> bool {
-    js_sys::Reflect::get(root, &JsValue::from_str("adoptedStyleSheets"))
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
-        .is_some_and(|a| a.length() > 0)
 }
 
 /// Renders the card into the element's shadow root with one `innerHTML` assignment.
