@@ -36,7 +36,12 @@ native:
 browser:
 	wasm-pack --log-level warn test --headless --chrome --firefox
 
-test: setup fmt-check lint native browser
+## End-to-end: headless Chromium via playwright-core against pages on 127.0.0.1
+## (axe, vnu, injection payloads, CSP, hostile hosts, faults).
+e2e: pkg
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
+
+test: setup fmt-check lint native browser e2e
 	@echo "make test: all checks passed"
 
 clean:
