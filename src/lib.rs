@@ -21,6 +21,7 @@ pub mod form;
 pub mod grapheme;
 pub mod i18n;
 pub mod json;
+pub mod jsonld;
 pub mod model;
 pub mod number;
 pub mod options;

@@ -70,6 +70,11 @@ pub struct Settings {
     pub id_prefix: String,
     /// The comment form, when enabled.
     pub comments: Option<CommentSettings>,
+    /// Whether to emit schema.org `Review` JSON-LD next to the card (default true).
+    pub json_ld: bool,
+    /// Static markup for pages without JavaScript: the full body is shown and there
+    /// is no disclosure button (used by the command-line renderer).
+    pub static_markup: bool,
 }
 
 impl Settings {
@@ -78,6 +83,7 @@ impl Settings {
         Settings {
             heading_level: 2,
             id_prefix: String::from("rc"),
+            json_ld: true,
             ..Settings::default()
         }
     }
@@ -167,6 +173,11 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
             ));
         }
         s.id_prefix = p;
+    }
+    match o.get("jsonLd") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => s.json_ld = *b,
+        Some(_) => return Err(ReviewError::new("options.jsonLd", "expected true or false")),
     }
     s.comments = match o.get("comments") {
         None | Some(Value::Null) | Some(Value::Bool(false)) => None,

@@ -20,6 +20,9 @@ pub fn parse_review(json: &str) -> Result<Review, ReviewError> {
         return Err(ReviewError::new("", msg));
     }
     let value: Value = crate::json::from_str(json).map_err(json_error)?;
+    if crate::jsonld::is_json_ld_review(&value) {
+        return review_from_value(&crate::jsonld::from_json_ld(&value));
+    }
     review_from_value(&value)
 }
 

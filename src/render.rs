@@ -116,7 +116,12 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
     // The body is worth a disclosure unless the derived excerpt already shows all of it.
     let has_more_body =
         !review.body.is_empty() && ex.as_ref().is_none_or(|(_, shortened)| *shortened);
-    if let Some((text, _)) = &ex {
+    // Without JavaScript (static markup) there is no disclosure: the body shows whole.
+    let interactive = !settings.static_markup;
+    if let Some((text, _)) = ex
+        .as_ref()
+        .filter(|_| interactive || !(derived && has_more_body))
+    {
         h.raw("<p class=\"excerpt\" part=\"excerpt\"");
         if derived && has_more_body {
             h.raw(" data-derived");
@@ -125,8 +130,8 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
     }
     if has_more_body {
         h.raw("<div class=\"body\" part=\"body\"")
-            .id_attr("id", "body")
-            .raw(" hidden>");
+            .id_attr("id", "body");
+        h.raw(if interactive { " hidden>" } else { ">" });
         for p in &review.body {
             h.raw("<p>").text(p).raw("</p>");
         }
@@ -137,16 +142,19 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
                 .text(s.read_original)
                 .raw("</a></p>");
         }
-        h.raw("</div><button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\"")
-            .id_attr("aria-controls", "body")
-            .raw("><span class=\"more-open\">")
-            .text(s.read_more)
-            .raw("</span><span class=\"more-close\">")
-            .text(s.read_less)
-            .raw("</span><span class=\"vh\">")
-            .text(s.read_more_of)
-            .text(&review.title)
-            .raw("</span></button>");
+        h.raw("</div>");
+        if interactive {
+            h.raw("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\"")
+                .id_attr("aria-controls", "body")
+                .raw("><span class=\"more-open\">")
+                .text(s.read_more)
+                .raw("</span><span class=\"more-close\">")
+                .text(s.read_less)
+                .raw("</span><span class=\"vh\">")
+                .text(s.read_more_of)
+                .text(&review.title)
+                .raw("</span></button>");
+        }
     } else if let Some(url) = &review.url {
         h.raw("<a class=\"more\" part=\"more\"")
             .attr("href", url)
@@ -252,6 +260,12 @@ pub fn render_document(review: &Review, settings: &Settings) -> String {
     out.push_str(CSS);
     out.push_str("</style>");
     out.push_str(&card);
-    out.push_str("</template></review-card>");
+    out.push_str("</template>");
+    if settings.json_ld {
+        out.push_str("<script type=\"application/ld+json\" data-review-card-generated>");
+        out.push_str(&crate::jsonld::render_json_ld(review));
+        out.push_str("</script>");
+    }
+    out.push_str("</review-card>");
     out
 }

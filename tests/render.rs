@@ -224,7 +224,8 @@ fn document_fragment_carries_a_declarative_shadow_root_with_styles() {
     assert!(html
         .starts_with("<review-card data-rendered><template shadowrootmode=\"open\"><style>:host{"));
     assert!(html.contains("</style><article"));
-    assert!(html.ends_with("</article></template></review-card>"));
+    assert!(html.contains("</article></template><script type=\"application/ld+json\" data-review-card-generated>{\"@context\":\"https://schema.org\",\"@type\":\"Review\""));
+    assert!(html.ends_with("}</script></review-card>"));
 }
 
 #[test]
@@ -234,5 +235,28 @@ fn document_fragment_includes_the_form_when_comments_are_on() {
         &parse_options(r#"{"comments":true}"#).unwrap(),
     );
     assert!(html.contains("</article><section class=\"comments\""));
-    assert!(html.ends_with("</form></section></template></review-card>"));
+    assert!(html.contains("</form></section></template><script type=\"application/ld+json\""));
+}
+
+#[test]
+fn json_ld_can_be_turned_off() {
+    let html = render_document(
+        &parse_review(SAMPLE).unwrap(),
+        &parse_options(r#"{"jsonLd":false}"#).unwrap(),
+    );
+    assert!(html.ends_with("</article></template></review-card>"));
+}
+
+#[test]
+fn static_markup_shows_the_whole_review_without_a_button() {
+    let mut settings = Settings::new();
+    settings.static_markup = true;
+    let html = render_card(&parse_review(SAMPLE).unwrap(), &settings);
+    assert!(!html.contains("<button"));
+    assert!(!html.contains(" hidden"));
+    assert!(
+        !html.contains("class=\"excerpt\""),
+        "the derived excerpt would repeat the body"
+    );
+    assert_eq!(html.matches("<p>").count(), 5);
 }

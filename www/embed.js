@@ -53,6 +53,7 @@
     var o = { lang: attr(el, "lang") || undefined, theme: attr(el, "theme") || undefined };
     var level = attr(el, "heading-level");
     if (level) o.headingLevel = level;
+    if (attr(el, "json-ld") === "off") o.jsonLd = false;
     if (el.hasAttribute("comments") || el.hasAttribute("data-comments")) {
       o.comments = {
         endpoint: attr(el, "comments-endpoint") || undefined,
@@ -117,13 +118,19 @@
   function dataOf(el) {
     var src = attr(el, "src");
     if (src) return fetchJson(new URL(src, document.baseURI).href, Number(attr(el, "timeout")) || TIMEOUT_MS);
-    var inline = el.querySelector('script[type="application/json"], script[type="application/ld+json"]');
+    // Inline data: our own JSON-LD output (data-review-card-generated) is never read back.
+    var inline = el.querySelector('script[type="application/json"], script[type="application/ld+json"]:not([data-review-card-generated])');
     if (inline) return Promise.resolve(inline.textContent);
     return Promise.reject(new Error('no review data: give a src attribute or an inline <script type="application/json">'));
   }
 
   function render(el, retry) {
     if (el.__reviewCardState === "rendering" || (!retry && el.__reviewCardState === "done")) return;
+    // Rendered on the server (review-card CLI / renderToString): already complete.
+    if (el.hasAttribute("data-rendered") && !attr(el, "src") && !el.querySelector('script[type="application/json"]')) {
+      el.__reviewCardState = "done";
+      return;
+    }
     el.__reviewCardState = "rendering";
     var remote = !!attr(el, "src");
     if (remote) showState(el, "loading");
@@ -163,7 +170,7 @@
   // room so that only cards near the viewport are rendered.
   var placeholderSheet = null;
   function placeholder(el) {
-    if (el.shadowRoot) return;
+    if (el.shadowRoot) return; // includes a server-rendered declarative shadow root
     var root = el.attachShadow({ mode: "open" });
     root.appendChild(document.createElement("slot"));
     try {

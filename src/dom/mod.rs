@@ -5,3 +5,4 @@ pub mod api;
 mod form;
 mod mount;
 mod storage;
+mod theme;

@@ -87,7 +87,42 @@ pub(crate) fn mount_card(
     if settings.comments.is_some() {
         super::form::init(&root);
     }
+    super::theme::follow_host(element, settings.theme == crate::options::Theme::Auto);
+    set_json_ld(element, settings.json_ld.then_some(review));
     Ok(root)
+}
+
+/// Writes (or removes) the schema.org JSON-LD in the host's light DOM, where
+/// crawlers read it. The script is a data block: it never runs, and strict CSPs allow it.
+fn set_json_ld(host: &Element, review: Option<&Review>) {
+    let existing = host
+        .query_selector(":scope > script[data-review-card-generated]")
+        .ok()
+        .flatten();
+    let Some(review) = review else {
+        if let Some(s) = existing {
+            s.remove();
+        }
+        return;
+    };
+    let script = match existing {
+        Some(s) => s,
+        None => {
+            let Some(doc) = host.owner_document() else {
+                return;
+            };
+            let Ok(s) = doc.create_element("script") else {
+                return;
+            };
+            let _ = s.set_attribute("type", "application/ld+json");
+            let _ = s.set_attribute("data-review-card-generated", "");
+            if host.append_child(&s).is_err() {
+                return;
+            }
+            s
+        }
+    };
+    script.set_text_content(Some(&crate::jsonld::render_json_ld(review)));
 }
 
 /// Delegated click handling for everything inside a card's shadow root.

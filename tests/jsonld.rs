@@ -1,0 +1,113 @@
+//! schema.org Review structured data, out and in.
+
+use review_card::jsonld::render_json_ld;
+use review_card::parse_review;
+
+const SAMPLE: &str = include_str!("fixtures/rust-and-bone.json");
+
+fn ld(json: &str) -> serde_json::Value {
+    serde_json::from_str(&render_json_ld(&parse_review(json).unwrap())).unwrap()
+}
+
+#[test]
+fn sample_review_is_a_movie_review_with_director_rating_and_author() {
+    let v = ld(SAMPLE);
+    assert_eq!(v["@context"], "https://schema.org");
+    assert_eq!(v["@type"], "Review");
+    assert_eq!(v["itemReviewed"]["@type"], "Movie");
+    assert_eq!(v["itemReviewed"]["name"], "Rust & Bone");
+    assert_eq!(v["itemReviewed"]["director"]["@type"], "Person");
+    assert_eq!(v["itemReviewed"]["director"]["name"], "Jacques Audiard");
+    assert_eq!(v["reviewRating"]["@type"], "Rating");
+    assert_eq!(v["reviewRating"]["ratingValue"], 7.2);
+    assert_eq!(v["reviewRating"]["bestRating"], 10.0);
+    assert_eq!(v["reviewRating"]["worstRating"], 0.0);
+    assert_eq!(v["author"]["name"], "Piers Marchant");
+    assert_eq!(v["inLanguage"], "en");
+    assert!(v["reviewBody"]
+        .as_str()
+        .unwrap()
+        .starts_with("There is a watery trope"));
+}
+
+#[test]
+fn kinds_map_to_schema_types_and_dates_are_iso() {
+    for (kind, t) in [
+        ("book", "Book"),
+        ("album", "MusicAlbum"),
+        ("game", "VideoGame"),
+        ("show", "TVSeries"),
+        ("product", "Product"),
+        ("other", "Thing"),
+    ] {
+        let v = ld(&[
+            "{\"title\":\"x\",\"kind\":\"",
+            kind,
+            "\",\"published\":\"2012-11-16T10:00:00Z\"}",
+        ]
+        .concat());
+        assert_eq!(v["itemReviewed"]["@type"], t);
+        assert_eq!(v["datePublished"], "2012-11-16");
+    }
+}
+
+#[test]
+fn script_breakouts_are_escaped_inside_the_json() {
+    let text = render_json_ld(
+        &parse_review(r#"{"title":"</script><script>alert(1)</script>","body":"<!-- & -->"}"#)
+            .unwrap(),
+    );
+    assert!(!text.contains('<') && !text.contains('>'), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["itemReviewed"]["name"],
+        "</script><script>alert(1)</script>"
+    );
+}
+
+#[test]
+fn a_json_ld_review_is_accepted_as_input() {
+    let r = parse_review(
+        r#"{"@context":"https://schema.org","@type":"Review",
+            "itemReviewed":{"@type":"Movie","name":"Rust & Bone","director":{"@type":"Person","name":"Jacques Audiard"}},
+            "reviewRating":{"@type":"Rating","ratingValue":"7.2","bestRating":"10","worstRating":"0"},
+            "author":{"@type":"Person","name":"Piers Marchant","url":"https://example.com/piers"},
+            "datePublished":"2012-11-16","reviewBody":"One.\n\nTwo.","inLanguage":"en","url":"/r"}"#,
+    )
+    .unwrap();
+    assert_eq!(r.title, "Rust & Bone");
+    assert_eq!(r.kind, review_card::model::Kind::Film);
+    let s = r.score.unwrap();
+    assert_eq!((s.value, s.max, s.min), (7.2, 10.0, 0.0));
+    assert_eq!(r.credits[0].name, "Jacques Audiard");
+    assert_eq!(
+        r.author.unwrap().url.as_deref(),
+        Some("https://example.com/piers")
+    );
+    assert_eq!(r.body, vec!["One.", "Two."]);
+    assert_eq!(r.url.as_deref(), Some("/r"));
+}
+
+#[test]
+fn json_ld_round_trips_through_the_widget() {
+    let first = parse_review(SAMPLE).unwrap();
+    let again = parse_review(&render_json_ld(&first)).unwrap();
+    assert_eq!(again.title, first.title);
+    assert_eq!(again.score, first.score);
+    assert_eq!(again.credits, first.credits);
+    assert_eq!(again.body, first.body);
+}
+
+#[test]
+fn json_ld_input_is_validated_like_any_other() {
+    let e = parse_review(
+        r#"{"@type":"Review","itemReviewed":{"name":"x"},"reviewRating":{"ratingValue":6}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.to_string(), "score.value: 6 is above max 5");
+    let e = parse_review(
+        r#"{"@type":"Review","url":"javascript:alert(1)","itemReviewed":{"name":"x"}}"#,
+    )
+    .unwrap_err();
+    assert!(e.to_string().starts_with("url: "));
+}
