@@ -297,7 +297,9 @@ pub fn complete_url(url: &str) -> Option<String> {
                 !l.is_empty()
                     && !l.starts_with('-')
                     && !l.ends_with('-')
-                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                    // ASCII letters, digits and hyphens, or any non-ASCII (IDN) character;
+                    // Unicode class tables would cost kilobytes in the wasm.
+                    && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
             })
     };
     ok_host.then_some(full)

@@ -22,7 +22,9 @@ pub fn schema_type(kind: Kind) -> &'static str {
 
 /// The credit roles that map onto a schema.org property of the reviewed item.
 fn role_property(kind: Kind, role: &str) -> Option<&'static str> {
-    let role = role.to_lowercase();
+    // ASCII lowercasing (to_lowercase would pull Unicode case tables into the wasm);
+    // accented roles are listed in their usual lowercase form.
+    let role = role.to_ascii_lowercase();
     match (kind, role.as_str()) {
         (Kind::Film | Kind::Show, "director" | "réalisateur" | "réalisatrice") => {
             Some("director")
