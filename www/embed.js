@@ -109,8 +109,12 @@
         var type = r.headers.get("content-type") || "";
         if (type && !/json/i.test(type)) throw new Error("expected JSON from " + url + " but got " + type.split(";")[0]);
         return r.text();
-      }, function (e) {
-        throw new Error(e && e.name === "AbortError" ? "no answer from " + url + " within " + timeoutMs / 1000 + " s" : "the network request for " + url + " failed");
+      })
+      .catch(function (e) {
+        // Aborts and network errors can strike while the headers or the body are read.
+        if (e && e.name === "AbortError") throw new Error("no answer from " + url + " within " + timeoutMs / 1000 + " s");
+        if (e instanceof TypeError) throw new Error("the network request for " + url + " failed");
+        throw e;
       })
       .finally(function () { clearTimeout(timer); });
   }

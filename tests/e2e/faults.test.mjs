@@ -34,7 +34,8 @@ test(`${Object.keys(DATA_FAULTS).length} data and network faults each end in an 
   for (const [name, [route]] of Object.entries(DATA_FAULTS)) {
     const path = "/fault-" + name.replace(/ /g, "-") + ".json";
     env.server.routes[path] = route;
-    body += `<review-card data-fault="${name}" src="${path}" timeout="500"><a href="/fallback">Fallback link</a></review-card>`;
+    const timeout = name === "timeout" ? ' timeout="500"' : "";
+    body += `<review-card data-fault="${name}" src="${path}"${timeout}><a href="/fallback">Fallback link</a></review-card>`;
   }
   body += `<review-card id="good"><script type="application/json">${SAMPLE_JSON}</script></review-card>`;
   const url = page(env.server, "/faults.html", doc(`<main>${body}</main>`) .replace("</head>", "<script src=/fault-events.js></script></head>"));
@@ -69,6 +70,16 @@ test(`${Object.keys(DATA_FAULTS).length} data and network faults each end in an 
     return el.shadowRoot.querySelector(".title").textContent;
   });
   assert.equal(later, "Added later");
+  await context.close();
+});
+
+test("a body that stalls after the headers times out with the same clear message", async () => {
+  env.server.routes["/stall.json"] = (req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.write('{"title":'); };
+  const url = page(env.server, "/stall.html", doc('<review-card src="/stall.json" timeout="400"></review-card>'));
+  const { tab, context } = await open(env.browser, url);
+  const alert = await tab.waitForSelector("review-card >> [role=alert] p");
+  assert.equal(await alert.textContent(), "This review could not be loaded: no answer from " + env.server.url + "/stall.json within 0.4 s");
+  faults++;
   await context.close();
 });
 
