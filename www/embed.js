@@ -197,7 +197,9 @@
       connectedCallback() { schedule(this); }
       disconnectedCallback() { if (io) io.unobserve(this); }
       attributeChangedCallback(name, old, value) {
-        if (old !== null && old !== value && this.isConnected) render(this, true);
+        // Initial attributes also arrive here before connectedCallback; only a card
+        // that has already started rendering re-renders.
+        if (old !== value && this.isConnected && this.__reviewCardState) render(this, true);
       }
     });
   }
