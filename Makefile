@@ -15,6 +15,7 @@ build: setup pkg
 
 pkg:
 	wasm-pack --log-level warn build --release --target web --out-dir pkg
+	node scripts/package.mjs
 	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/review_card.js pkg/review_card_bg.wasm www/pkg/
 	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
 	  echo "pkg/review_card_bg.wasm: $$wasm bytes raw, $$gz bytes gzip"
