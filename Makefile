@@ -45,6 +45,10 @@ e2e: pkg
 test: setup fmt-check lint native browser e2e
 	@echo "make test: all checks passed"
 
+## Benchmark against vanilla JS and Lit in the same Chromium run; writes BENCHMARKS.md.
+bench: setup pkg
+	node bench/run.mjs
+
 clean:
 	cargo clean
 	rm -rf pkg www/pkg

@@ -23,12 +23,18 @@ pub struct Excerpt {
 /// treated as 1.
 pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
     let max = max.max(1);
+    // Collapse whitespace, stopping once the text is clearly longer than the window
+    // (a long body need not be copied to cut its first few hundred characters).
+    let enough = max.saturating_mul(4).saturating_add(64);
     let mut text = String::new();
     for word in paragraphs.iter().flat_map(|p| p.split_whitespace()) {
         if !text.is_empty() {
             text.push(' ');
         }
         text.push_str(word);
+        if text.len() > enough {
+            break;
+        }
     }
     // Byte offset after `max` characters, if the text is longer.
     let Some((cut, _)) = text.char_indices().nth(max) else {

@@ -75,6 +75,9 @@ pub struct Settings {
     /// Static markup for pages without JavaScript: the full body is shown and there
     /// is no disclosure button (used by the command-line renderer).
     pub static_markup: bool,
+    /// Leave the hidden body empty; the DOM layer fills it on first "Read more"
+    /// (no parsing cost for text nobody opened).
+    pub lazy_body: bool,
 }
 
 impl Settings {

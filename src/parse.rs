@@ -176,6 +176,26 @@ fn quoted(s: &str) -> String {
 /// Removes characters that have no place in text: C0/C1 controls other than newline
 /// and tab, and Unicode noncharacters. Newlines are normalised to `\n`.
 pub fn clean_text(s: &str) -> String {
+    // Fast path: most text has nothing to remove. A byte scan finds C0 controls and
+    // CR (< 0x20, DEL), C1 controls (U+0080–U+009F: C2 80–9F) and noncharacters
+    // (U+FDD0–U+FDEF: EF B7 90–AF; U+xFFFE/F: EF BF BE/BF and 4-byte forms).
+    let b = s.as_bytes();
+    let suspicious = b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && c != b'\n' && c != b'\t')
+            || c == 0x7F
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+            || (c == 0xEF
+                && matches!(
+                    (b.get(i + 1), b.get(i + 2)),
+                    (Some(0xB7), Some(0x90..=0xAF)) | (Some(0xBF), Some(0xBE | 0xBF))
+                ))
+            || (c >= 0xF0
+                && b.get(i + 2) == Some(&0xBF)
+                && matches!(b.get(i + 3), Some(0xBE | 0xBF)))
+    });
+    if !suspicious {
+        return s.to_string();
+    }
     let s = s.replace("\r\n", "\n");
     s.chars()
         .map(|c| if c == '\r' { '\n' } else { c })

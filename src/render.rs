@@ -52,6 +52,13 @@ impl Html<'_> {
 
 /// Renders the card's markup (the shadow root's content, without the stylesheet).
 pub fn render_card(review: &Review, settings: &Settings) -> String {
+    render_card_parts(review, settings).0
+}
+
+/// Renders the card, and with `settings.lazy_body` returns the hidden body's markup
+/// separately (to be filled in on first "Read more") instead of inline.
+pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, Option<String>) {
+    let mut deferred = None;
     let locale = settings.locale(review.lang.as_deref());
     let s = locale.strings();
     let mut h = Html {
@@ -132,15 +139,11 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
         h.raw("<div class=\"body\" part=\"body\"")
             .id_attr("id", "body");
         h.raw(if interactive { " hidden>" } else { ">" });
-        for p in &review.body {
-            h.raw("<p>").text(p).raw("</p>");
-        }
-        if let Some(url) = &review.url {
-            h.raw("<p class=\"original\"><a")
-                .attr("href", url)
-                .raw(">")
-                .text(s.read_original)
-                .raw("</a></p>");
+        let body = render_body(review, settings);
+        if settings.lazy_body && interactive {
+            deferred = Some(body);
+        } else {
+            h.raw(&body);
         }
         h.raw("</div>");
         if interactive {
@@ -201,6 +204,30 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
         h.raw("</footer>");
     }
     h.raw("</article>");
+    (h.out, deferred)
+}
+
+/// The full body's markup (the paragraphs and the link to the original page), which
+/// fills the card's `.body` element: inline, or on first "Read more" when the DOM
+/// layer renders lazily.
+pub fn render_body(review: &Review, settings: &Settings) -> String {
+    let s = settings.locale(review.lang.as_deref()).strings();
+    let mut h = Html {
+        out: String::with_capacity(
+            review.body.iter().map(String::len).sum::<usize>() * 11 / 10 + 64,
+        ),
+        ids: &settings.id_prefix,
+    };
+    for p in &review.body {
+        h.raw("<p>").text(p).raw("</p>");
+    }
+    if let Some(url) = &review.url {
+        h.raw("<p class=\"original\"><a")
+            .attr("href", url)
+            .raw(">")
+            .text(s.read_original)
+            .raw("</a></p>");
+    }
     h.out
 }
 
@@ -243,11 +270,17 @@ fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
 /// Renders everything that goes into a card's shadow root: the card and, when
 /// comments are enabled, the comment form under it.
 pub fn render_content(review: &Review, settings: &Settings) -> String {
-    let mut html = render_card(review, settings);
+    render_content_parts(review, settings).0
+}
+
+/// [`render_content`] with the hidden body returned separately when
+/// `settings.lazy_body` is set (see [`render_card_parts`]).
+pub fn render_content_parts(review: &Review, settings: &Settings) -> (String, Option<String>) {
+    let (mut html, deferred) = render_card_parts(review, settings);
     if let Some(comments) = &settings.comments {
         html.push_str(&crate::form::render_form(review, settings, comments));
     }
-    html
+    (html, deferred)
 }
 
 /// Renders a self-contained fragment for servers and pages without JavaScript: a

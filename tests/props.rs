@@ -112,6 +112,25 @@ proptest! {
     }
 
     #[test]
+    fn clean_text_fast_path_matches_the_plain_definition(text in prop_oneof![
+        "\\PC{0,40}",
+        proptest::collection::vec(prop_oneof![
+            Just("a"), Just("\r\n"), Just("\r"), Just("\u{0}"), Just("\u{85}"), Just("\u{7f}"), Just("\u{fdd0}"),
+            Just("\u{fffe}"), Just("\u{1fffe}"), Just("\u{10ffff}"), Just("😀"), Just("\u{ff01}"), Just("é"), Just("\t"),
+        ], 0..20).prop_map(|v| v.concat()),
+    ]) {
+        let plain: String = text.replace("\r\n", "\n").chars()
+            .map(|c| if c == '\r' { '\n' } else { c })
+            .filter(|&c| {
+                let control = c.is_control() && c != '\n' && c != '\t';
+                let nonchar = matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE;
+                !control && !nonchar
+            })
+            .collect();
+        prop_assert_eq!(review_card::parse::clean_text(&text), plain);
+    }
+
+    #[test]
     fn arbitrary_text_as_review_never_panics(text in "\\PC{0,200}") {
         let _ = parse_review(&text);
         let _ = parse_options(&text);

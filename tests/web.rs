@@ -280,6 +280,15 @@ fn render_to_string_matches_the_mounted_card() {
         .unwrap()
         .expect("an article in the template");
     let root = mount_sample(&host("div"));
+    // The mounted card parses its hidden body on first "Read more"; once opened and
+    // closed again it is the same markup as the string.
+    assert_eq!(
+        find(&root, ".body").child_element_count(),
+        0,
+        "body not parsed before it is opened"
+    );
+    click_read_more(&root);
+    click_read_more(&root);
     assert_eq!(
         string_article.outer_html(),
         find(&root, "article").outer_html()

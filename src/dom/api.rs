@@ -143,6 +143,7 @@ pub fn mount(
     if settings.document_lang.is_none() {
         settings.document_lang = super::mount::context_lang(element);
     }
+    settings.lazy_body = true;
     super::mount::mount_card(element, &review, &settings)
         .map(|_| ())
         .map_err(|_| {

@@ -8,7 +8,22 @@ use web_sys::{CssStyleSheet, Element, Event, ShadowRoot, ShadowRootInit, ShadowR
 
 use crate::model::Review;
 use crate::options::Settings;
-use crate::render::{render_content, CSS};
+use crate::render::{render_content_parts, CSS};
+
+/// The shadow-root property holding the body's markup until first opened.
+const BODY_KEY: &str = "__reviewCardBody";
+
+/// Fills the body from its waiting markup, once.
+fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
+    let key = JsValue::from_str(BODY_KEY);
+    if let Some(html) = js_sys::Reflect::get(root, &key)
+        .ok()
+        .and_then(|v| v.as_string())
+    {
+        body.set_inner_html(&html);
+        let _ = js_sys::Reflect::set(root, &key, &JsValue::UNDEFINED);
+    }
+}
 
 thread_local! {
     /// One constructed stylesheet shared by every card (adopted, so strict
@@ -71,7 +86,7 @@ pub(crate) fn mount_card(
     settings: &Settings,
 ) -> Result<ShadowRoot, JsValue> {
     let (root, adopted) = shadow_of(element)?;
-    let card = render_content(review, settings);
+    let (card, body) = render_content_parts(review, settings);
     if adopted {
         root.set_inner_html(&card);
     } else {
@@ -84,6 +99,9 @@ pub(crate) fn mount_card(
         html.push_str(&card);
         root.set_inner_html(&html);
     }
+    // The hidden body waits on the shadow root as markup until first opened.
+    let body = body.map_or(JsValue::UNDEFINED, |b| JsValue::from_str(&b));
+    let _ = js_sys::Reflect::set(&root, &JsValue::from_str(BODY_KEY), &body);
     if settings.comments.is_some() {
         super::form::init(&root);
     }
@@ -152,6 +170,9 @@ pub(crate) fn toggle_disclosure(button: &Element) {
         .get_attribute("aria-controls")
         .and_then(|id| root.get_element_by_id(&id));
     let Some(body) = body else { return };
+    if !expanded {
+        fill_lazy_body(&root, &body);
+    }
     let _ = button.set_attribute("aria-expanded", if expanded { "false" } else { "true" });
     set_hidden(&body, expanded);
     if let Ok(Some(excerpt)) = root.query_selector(".excerpt[data-derived]") {

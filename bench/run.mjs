@@ -1,0 +1,177 @@
+// `make bench`: this widget against a vanilla-JS floor and a Lit component, in the
+// same headless Chromium run, as medians over fresh page loads. Prints a table of
+// ratios to vanilla and writes BENCHMARKS.md.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { serve } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = Number(process.env.BENCH_RUNS || 9);
+const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/rust-and-bone.json"), "utf8"));
+fs.writeFileSync(path.join(ROOT, "bench/card-css.js"), "export default " + JSON.stringify(fs.readFileSync(path.join(ROOT, "src/card.css"), "utf8")) + ";\n");
+
+const IMPLS = {
+  "review-card (Rust/wasm)": {
+    head: "",
+    setup: `import init, { mount, validateComment } from "/pkg/review_card.js";
+      const wasm = await init({ module_or_path: "/pkg/review_card_bg.wasm" });
+      window.impl = { mount: (el, r) => { mount(el, r, OPTS); return el; }, validate: (f) => validateComment(f), wasmBytes: () => wasm.memory.buffer.byteLength };`,
+    files: ["www/embed.js", "pkg/review_card.js", "pkg/review_card_bg.wasm"],
+  },
+  "vanilla JS": {
+    head: "",
+    setup: `import { mountVanilla, validateVanilla } from "/bench/vanilla.js";
+      window.impl = { mount: (el, r) => { mountVanilla(el, r); return el; }, validate: validateVanilla, wasmBytes: () => 0 };`,
+    files: ["bench/vanilla.js", "bench/card-css.js"],
+  },
+  "Lit": {
+    head: `<script type="importmap">{"imports":{"lit":"/node_modules/lit/index.js","lit/":"/node_modules/lit/","lit-html":"/node_modules/lit-html/lit-html.js","lit-html/":"/node_modules/lit-html/","lit-element/":"/node_modules/lit-element/","@lit/reactive-element":"/node_modules/@lit/reactive-element/reactive-element.js","@lit/reactive-element/":"/node_modules/@lit/reactive-element/"}}</script>`,
+    setup: `import { mountLit } from "/bench/lit-card.js";
+      import { validateVanilla } from "/bench/vanilla.js";
+      window.impl = { mount: (el, r) => { const c = mountLit(el, r); return c; }, settle: (els) => Promise.all(els.map((e) => e.updateComplete)), validate: validateVanilla, wasmBytes: () => 0 };`,
+    files: ["bench/lit-card.js", "bench/card-css.js"], // + the lit runtime files the page loads (added from resource timing)
+  },
+};
+
+function pageHtml(impl, mode) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${impl.head}</head><body><div id="box"></div>
+<script type="module">
+const SAMPLE = ${JSON.stringify(SAMPLE)};
+const OPTS = { jsonLd: false }; // the baselines emit no JSON-LD: compare the same card
+${impl.setup}
+const box = document.getElementById("box");
+async function settle(els) { if (window.impl.settle) await window.impl.settle(els); }
+if (${JSON.stringify(mode)} === "first") {
+  const host = document.createElement("div");
+  box.appendChild(host);
+  const out = window.impl.mount(host, SAMPLE);
+  await settle([out]);
+  (out.shadowRoot || host.shadowRoot).querySelector("article").getBoundingClientRect();
+  window.firstCard = performance.now();
+}
+window.renderN = async (n) => {
+  box.replaceChildren();
+  const reviews = Array.from({ length: n }, (_, i) => ({ ...SAMPLE, title: SAMPLE.title + " " + i, score: { value: i % 11, max: 10 } }));
+  const hosts = Array.from({ length: n }, () => document.createElement("div"));
+  for (const h of hosts) box.appendChild(h);
+  const t0 = performance.now();
+  const outs = [];
+  for (let i = 0; i < n; i++) outs.push(window.impl.mount(hosts[i], reviews[i]));
+  await settle(outs);
+  const t1 = performance.now();
+  void box.offsetHeight; // style and layout
+  const t2 = performance.now();
+  return { script: t1 - t0, total: t2 - t0 };
+};
+window.keystroke = () => {
+  const comment = "a".repeat(65000) + "é".repeat(262) + "x"; // 65525 bytes
+  const fields = { comment, author: "Ada", email: "ada@example.com", url: "example.com" };
+  const times = [];
+  for (let i = 0; i < 41; i++) { const t = performance.now(); const r = window.impl.validate(fields); times.push(performance.now() - t); if (!r.valid) throw new Error("invalid"); }
+  times.sort((a, b) => a - b);
+  return times[20];
+};
+window.memory = async (n) => {
+  await window.renderN(n);
+  if (window.gc) { window.gc(); window.gc(); }
+  return { heap: performance.memory ? performance.memory.usedJSHeapSize : 0, wasm: window.impl.wasmBytes() };
+};
+window.ready = true;
+</script></body></html>`;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const sizes = (file) => {
+  const b = fs.readFileSync(path.join(ROOT, file));
+  return { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length, brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+};
+
+const server = await serve(ROOT);
+const browser = await launch(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+const results = {};
+let i = 0;
+for (const [name, impl] of Object.entries(IMPLS)) {
+  const route = `/bench-page-${i++}`;
+  for (const mode of ["first", "idle"]) server.routes[route + "-" + mode + ".html"] = (req, res) => { res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }); res.end(pageHtml(impl, mode)); };
+  const r = { first: [], n1: [], n100: [], n1000: [], key: [], heap: [], wasm: [] };
+  let files = [...impl.files];
+  for (let run = 0; run < RUNS; run++) {
+    const ctx = await browser.newContext();
+    const tab = await ctx.newPage();
+    await tab.goto(server.url + route + "-first.html");
+    await tab.waitForFunction(() => window.firstCard);
+    r.first.push(await tab.evaluate(() => window.firstCard));
+    if (run === 0) {
+      const loaded = await tab.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+      for (const p of loaded) if (p.startsWith("/node_modules/")) files.push(p.slice(1));
+      files = [...new Set(files)];
+    }
+    await ctx.close();
+    for (const [key, n] of [["n1", 1], ["n100", 100], ["n1000", 1000]]) {
+      const c = await browser.newContext();
+      const t = await c.newPage();
+      await t.goto(server.url + route + "-idle.html");
+      await t.waitForFunction(() => window.ready);
+      r[key].push(await t.evaluate((n) => window.renderN(n), n));
+      await c.close();
+    }
+    const c = await browser.newContext();
+    const t = await c.newPage();
+    await t.goto(server.url + route + "-idle.html");
+    await t.waitForFunction(() => window.ready);
+    r.key.push(await t.evaluate(() => window.keystroke()));
+    const mem = await t.evaluate(() => window.memory(1000));
+    r.heap.push(mem.heap);
+    r.wasm.push(mem.wasm);
+    await c.close();
+  }
+  const bytes = files.map(sizes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  results[name] = {
+    files,
+    bytesRaw: bytes.raw, bytesGzip: bytes.gzip, bytesBrotli: bytes.brotli,
+    first: median(r.first),
+    s1: median(r.n1.map((x) => x.script)), t1: median(r.n1.map((x) => x.total)),
+    s100: median(r.n100.map((x) => x.script)), t100: median(r.n100.map((x) => x.total)),
+    s1000: median(r.n1000.map((x) => x.script)), t1000: median(r.n1000.map((x) => x.total)),
+    key: median(r.key), heap: median(r.heap), wasm: median(r.wasm),
+  };
+  process.stderr.write(`bench: ${name} done\n`);
+}
+const version = browser.version();
+await browser.close();
+await server.close();
+
+const ROWS = [
+  ["bytes shipped, raw", "bytesRaw", "B"], ["bytes shipped, gzip", "bytesGzip", "B"], ["bytes shipped, brotli", "bytesBrotli", "B"],
+  ["first card laid out after a cold load", "first", "ms"],
+  ["render 1 card: script", "s1", "ms"], ["render 1 card: script + style + layout", "t1", "ms"],
+  ["render 100 cards: script", "s100", "ms"], ["render 100 cards: script + style + layout", "t100", "ms"],
+  ["render 1000 cards: script", "s1000", "ms"], ["render 1000 cards: script + style + layout", "t1000", "ms"],
+  ["validate a 65525-byte comment (per keystroke)", "key", "ms"],
+  ["JS heap after 1000 cards", "heap", "B"], ["wasm linear memory after 1000 cards", "wasm", "B"],
+];
+const [ours, vanilla, lit] = Object.values(results);
+const fmt = (v, unit) => unit === "ms" ? v.toFixed(2) + " ms" : Math.round(v).toLocaleString("en-US") + " B";
+const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) + "×" : "–");
+const lines = [
+  "| figure | review-card | vanilla JS | Lit | review-card / vanilla | Lit / vanilla |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ...ROWS.map(([label, key, unit]) => `| ${label} | ${fmt(ours[key], unit)} | ${fmt(vanilla[key], unit)} | ${fmt(lit[key], unit)} | ${ratio(ours[key], vanilla[key])} | ${ratio(lit[key], vanilla[key])} |`),
+];
+const cpu = (fs.readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [, "unknown"])[1];
+const machine = `${os.type()} ${os.release()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${version} (headless); Node ${process.version}; ${RUNS} fresh page loads per figure, medians.`;
+console.log(lines.join("\n"));
+console.log("\n" + machine);
+const files = Object.entries(results).map(([n, r]) => `- ${n}: ${r.files.join(", ")}`).join("\n");
+const template = fs.readFileSync(path.join(ROOT, "bench/BENCHMARKS.template.md"), "utf8");
+fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), template
+  .replace("{{DATE}}", new Date().toISOString().slice(0, 10))
+  .replace("{{MACHINE}}", machine)
+  .replace("{{TABLE}}", lines.join("\n"))
+  .replace("{{FILES}}", files));
+console.log("\nbench: wrote BENCHMARKS.md");
