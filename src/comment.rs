@@ -134,38 +134,6 @@ impl Validation {
     pub fn error_for(&self, field: Field) -> Option<&FieldError> {
         self.errors.iter().find(|e| e.field == field)
     }
-
-    /// The result as the JSON `validateComment` returns:
-    /// `{"valid":…,"errors":[{"field","code","message"}],"values":{…}}`.
-    pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"valid\":");
-        out.push_str(if self.is_valid() { "true" } else { "false" });
-        out.push_str(",\"errors\":[");
-        for (i, e) in self.errors.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"field\":\"");
-            out.push_str(e.field.name());
-            out.push_str("\",\"code\":\"");
-            out.push_str(e.code.name());
-            out.push_str("\",\"message\":");
-            push_json_string(&mut out, &e.message);
-            out.push('}');
-        }
-        out.push_str("],\"values\":{");
-        for (i, f) in Field::ALL.into_iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(f.name());
-            out.push_str("\":");
-            push_json_string(&mut out, self.values.get(f));
-        }
-        out.push_str("}}");
-        out
-    }
 }
 
 impl CommentInput {
@@ -193,53 +161,42 @@ impl CommentInput {
 /// `<` escaped too so the output is safe inside a `<script>` element).
 pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if (c as u32) < 0x20 => {
-                out.push_str("\\u00");
-                let hex = b"0123456789abcdef";
-                out.push(char::from(hex[(c as usize) >> 4]));
-                out.push(char::from(hex[(c as usize) & 15]));
-            }
-            c => out.push(c),
-        }
+    // Copy runs that need no escaping in one go.
+    let needs = |c: char| {
+        matches!(c, '"' | '\\' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}') || (c as u32) < 0x20
+    };
+    let mut rest = s;
+    while let Some(i) = rest.find(needs) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or(' ');
+        push_json_escape(out, c);
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
     out.push('"');
 }
 
-/// Reads `{ author, email, url, comment }` from JSON text. Missing or null fields
-/// are empty; a field that is not a string is an error naming it.
-pub fn input_from_json(json: &str) -> Result<CommentInput, crate::error::ReviewError> {
-    use crate::error::ReviewError;
-    let value: crate::json::Value = crate::json::from_str(json)
-        .map_err(|_| ReviewError::new("fields", "expected an object"))?;
-    let obj = value
-        .as_object()
-        .ok_or_else(|| ReviewError::new("fields", "expected an object"))?;
-    let mut input = CommentInput::default();
-    for field in Field::ALL {
-        match obj.get(field.name()) {
-            None | Some(crate::json::Value::Null) => {}
-            Some(crate::json::Value::String(s)) => *input.get_mut(field) = s.clone(),
-            Some(_) => {
-                return Err(ReviewError::new(
-                    ["fields.", field.name()].concat(),
-                    "expected a string",
-                ))
-            }
+/// Appends the JSON escape for one character that needs it.
+fn push_json_escape(out: &mut String, c: char) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '<' => out.push_str("\\u003c"),
+        '>' => out.push_str("\\u003e"),
+        '&' => out.push_str("\\u0026"),
+        '\u{2028}' => out.push_str("\\u2028"),
+        '\u{2029}' => out.push_str("\\u2029"),
+        c if (c as u32) < 0x20 => {
+            out.push_str("\\u00");
+            let hex = b"0123456789abcdef";
+            out.push(char::from(hex[(c as usize) >> 4]));
+            out.push(char::from(hex[(c as usize) & 15]));
         }
+        c => out.push(c),
     }
-    Ok(input)
 }
 
 /// Trims and normalises line endings (CRLF and lone CR become LF).
@@ -252,7 +209,14 @@ pub fn clean(value: &str) -> String {
 }
 
 fn has_bad_control(s: &str) -> bool {
-    s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+    // Controls are C0 (< 0x20), DEL and C1 (U+0080–U+009F, encoded C2 80–9F): a byte
+    // scan finds them without decoding characters (this runs on every keystroke).
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && c != b'\n' && c != b'\t')
+            || c == 0x7F
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })
 }
 
 /// Completes and checks a website address. Returns the value to send, or `None`

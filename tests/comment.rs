@@ -265,32 +265,3 @@ fn invalid_email_is_reported_with_its_code() {
         vec![("email", "invalid_email")]
     );
 }
-
-#[test]
-fn json_result_has_valid_errors_and_values() {
-    let v = validate(&input("Ada", "bad", "", "Hi \"there\" <b>"), Locale::En);
-    assert_eq!(
-        v.to_json(),
-        r#"{"valid":false,"errors":[{"field":"email","code":"invalid_email","message":"Enter an email address like name@example.com"}],"values":{"comment":"Hi \"there\" \u003cb\u003e","author":"Ada","email":"bad","url":""}}"#
-    );
-    let parsed: serde_json::Value = serde_json::from_str(&v.to_json()).unwrap();
-    assert_eq!(parsed["values"]["comment"], "Hi \"there\" <b>");
-}
-
-#[test]
-fn fields_are_read_from_json_with_precise_errors() {
-    use review_card::comment::input_from_json;
-    let i = input_from_json(r#"{"author":"Ada","email":null,"comment":"x","extra":1}"#).unwrap();
-    assert_eq!(
-        (i.author.as_str(), i.email.as_str(), i.comment.as_str()),
-        ("Ada", "", "x")
-    );
-    assert_eq!(
-        input_from_json(r#"{"author":5}"#).unwrap_err().to_string(),
-        "fields.author: expected a string"
-    );
-    assert_eq!(
-        input_from_json("[]").unwrap_err().to_string(),
-        "fields: expected an object"
-    );
-}

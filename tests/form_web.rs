@@ -545,3 +545,23 @@ fn validate_comment_export_returns_codes_and_cleaned_values() {
         r#"{"valid":false,"errors":[{"field":"email","code":"invalid_email","message":"Enter an email address like name@example.com"}],"values":{"comment":"a\nb","author":"Ada","email":"x","url":"https://example.com"}}"#
     );
 }
+
+#[wasm_bindgen_test]
+fn validate_comment_refuses_non_string_fields_precisely() {
+    let fields = js_sys::JSON::parse(r#"{"author":5}"#).unwrap();
+    let err: JsValue = review_card::validate_comment(&fields, None)
+        .unwrap_err()
+        .into();
+    let err: js_sys::Error = err.dyn_into().unwrap();
+    assert_eq!(
+        String::from(err.message()),
+        "fields.author: expected a string"
+    );
+    let err: JsValue = review_card::validate_comment(&JsValue::from_str("x"), None)
+        .unwrap_err()
+        .into();
+    assert_eq!(
+        String::from(err.dyn_into::<js_sys::Error>().unwrap().message()),
+        "fields: expected an object"
+    );
+}

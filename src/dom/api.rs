@@ -176,12 +176,58 @@ pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,
     lang: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let text = json_text(fields, "fields").map_err(to_js_error)?;
-    let input = crate::comment::input_from_json(&text).map_err(to_js_error)?;
+    use crate::comment::{validate, CommentInput, Field};
+    use js_sys::{Array, Object, Reflect};
+    // Fields are read one by one (four string crossings) rather than through
+    // JSON.stringify + parse: this runs on every keystroke with up to 65 kB of text.
+    if !fields.is_object() {
+        return Err(JsError::new("fields: expected an object"));
+    }
+    let mut input = CommentInput::default();
+    for field in Field::ALL {
+        let v =
+            Reflect::get(fields, &JsValue::from_str(field.name())).unwrap_or(JsValue::UNDEFINED);
+        let text = if v.is_undefined() || v.is_null() {
+            String::new()
+        } else {
+            v.as_string().ok_or_else(|| {
+                JsError::new(&["fields.", field.name(), ": expected a string"].concat())
+            })?
+        };
+        match field {
+            Field::Comment => input.comment = text,
+            Field::Author => input.author = text,
+            Field::Email => input.email = text,
+            Field::Url => input.url = text,
+        }
+    }
     let locale = lang
         .as_deref()
         .and_then(crate::i18n::Locale::from_tag)
         .unwrap_or_default();
-    let result = crate::comment::validate(&input, locale).to_json();
-    js_sys::JSON::parse(&result).map_err(|_| JsError::new("validateComment: internal JSON error"))
+    let result = validate(&input, locale);
+    let set = |o: &Object, k: &str, v: &JsValue| {
+        let _ = Reflect::set(o, &JsValue::from_str(k), v);
+    };
+    let out = Object::new();
+    set(&out, "valid", &JsValue::from_bool(result.is_valid()));
+    let errors = Array::new();
+    for e in &result.errors {
+        let o = Object::new();
+        set(&o, "field", &JsValue::from_str(e.field.name()));
+        set(&o, "code", &JsValue::from_str(e.code.name()));
+        set(&o, "message", &JsValue::from_str(&e.message));
+        errors.push(&o);
+    }
+    set(&out, "errors", &errors);
+    let values = Object::new();
+    for field in Field::ALL {
+        set(
+            &values,
+            field.name(),
+            &JsValue::from_str(result.values.get(field)),
+        );
+    }
+    set(&out, "values", &values);
+    Ok(out.into())
 }

@@ -139,18 +139,21 @@ fn on_input(event: Event) {
         return;
     };
     let name = target.get_attribute("name").unwrap_or_default();
-    if name == "comment" {
+    let Some(field) = Field::from_name(&name) else {
+        return;
+    };
+    // Read the text once: the comment can be 65 kB and this runs on every keystroke.
+    let text = value(&target);
+    if field == Field::Comment {
         let key = form.get_attribute("data-key").unwrap_or_default();
-        storage::save_draft(&key, &value(&target));
-        update_counter(&form);
+        storage::save_draft(&key, &text);
+        show_count(&form, &text);
     }
     // Errors clear as soon as the field is fixed.
-    if let Some(field) = Field::from_name(&name) {
-        if target.get_attribute("aria-invalid").as_deref() == Some("true")
-            && validate_field(field, &value(&target), locale_of(&form)).is_none()
-        {
-            clear_error(&form, field);
-        }
+    if target.get_attribute("aria-invalid").as_deref() == Some("true")
+        && validate_field(field, &text, locale_of(&form)).is_none()
+    {
+        clear_error(&form, field);
     }
 }
 
@@ -168,13 +171,18 @@ fn on_change(event: Event) {
 }
 
 fn update_counter(form: &Element) {
+    show_count(form, &field_value(form, Field::Comment));
+}
+
+/// Shows how many bytes are left for `comment` in the form's counter.
+fn show_count(form: &Element, comment: &str) {
     let Ok(Some(count)) = form.query_selector(".count") else {
         return;
     };
     let Ok(Some(value_el)) = count.query_selector(".count-value") else {
         return;
     };
-    let left = comment_bytes_left(&field_value(form, Field::Comment));
+    let left = comment_bytes_left(comment);
     let f = strings(form);
     let mut text = String::new();
     push_u64(&mut text, left.unsigned_abs());
