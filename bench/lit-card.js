@@ -2,15 +2,8 @@
 // developer would pick instead of this widget).
 import { LitElement, html, unsafeCSS, nothing } from "lit";
 import CSS from "./card-css.js";
+import { KINDS, excerpt } from "./shared.js";
 
-const KINDS = { film: "Film", book: "Book", album: "Album", game: "Game", show: "Show", product: "Product", other: "Review" };
-
-function excerpt(paragraphs, max) {
-  const text = paragraphs.join(" ").split(/\s+/).join(" ");
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(" ", max);
-  return text.slice(0, cut > max / 3 ? cut : max).replace(/[ ,;:]+$/, "") + "…";
-}
 
 class LitReviewCard extends LitElement {
   static properties = { review: { attribute: false }, expanded: { state: true } };

@@ -27,14 +27,14 @@ const IMPLS = {
     head: "",
     setup: `import { mountVanilla, validateVanilla } from "/bench/vanilla.js";
       window.impl = { mount: (el, r) => { mountVanilla(el, r); return el; }, validate: validateVanilla, wasmBytes: () => 0 };`,
-    files: ["bench/vanilla.js", "bench/card-css.js"],
+    files: ["bench/vanilla.js", "bench/shared.js", "bench/card-css.js"],
   },
   "Lit": {
     head: `<script type="importmap">{"imports":{"lit":"/node_modules/lit/index.js","lit/":"/node_modules/lit/","lit-html":"/node_modules/lit-html/lit-html.js","lit-html/":"/node_modules/lit-html/","lit-element/":"/node_modules/lit-element/","@lit/reactive-element":"/node_modules/@lit/reactive-element/reactive-element.js","@lit/reactive-element/":"/node_modules/@lit/reactive-element/"}}</script>`,
     setup: `import { mountLit } from "/bench/lit-card.js";
       import { validateVanilla } from "/bench/vanilla.js";
       window.impl = { mount: (el, r) => { const c = mountLit(el, r); return c; }, settle: (els) => Promise.all(els.map((e) => e.updateComplete)), validate: validateVanilla, wasmBytes: () => 0 };`,
-    files: ["bench/lit-card.js", "bench/card-css.js"], // + the lit runtime files the page loads (added from resource timing)
+    files: ["bench/lit-card.js", "bench/shared.js", "bench/card-css.js"], // + the lit runtime files the page loads (added from resource timing)
   },
 };
 

@@ -1,6 +1,7 @@
 // Benchmark floor: the same card (same markup, same stylesheet) in plain JavaScript,
 // rendered by cloning a <template> and filling text with textContent.
 import CSS from "./card-css.js";
+import { KINDS, excerpt } from "./shared.js";
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(CSS);
@@ -15,14 +16,6 @@ tpl.innerHTML =
   '<footer class="byline" part="byline"><p class="by">By <span class="name"></span></p><p class="bio"></p></footer></article>';
 const credit = document.createElement("template");
 credit.innerHTML = "<div><dt></dt><dd></dd></div>";
-const KINDS = { film: "Film", book: "Book", album: "Album", game: "Game", show: "Show", product: "Product", other: "Review" };
-
-function excerpt(paragraphs, max) {
-  const text = paragraphs.join(" ").split(/\s+/).join(" ");
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(" ", max);
-  return text.slice(0, cut > max / 3 ? cut : max).replace(/[ ,;:]+$/, "") + "…";
-}
 
 function onClick(e) {
   const button = e.target.closest("button.more");

@@ -18,18 +18,11 @@ fn mount_form(title: &str, comments: &str) -> (Element, ShadowRoot) {
     let doc = window().document().unwrap();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    let review = [
-        "{\"title\":",
-        &serde_json::to_string(title).unwrap(),
-        ",\"url\":\"/reviews/x\"}",
-    ]
-    .concat();
-    let options = js_sys::JSON::parse(&["{\"comments\":", comments, "}"].concat()).unwrap();
-    review_card::mount(&el, &JsValue::from_str(&review), &options).unwrap();
-    let root = el.shadow_root().unwrap();
+    let root = remount(&el, title, comments);
     (el, root)
 }
 
+/// Mounts (again) into an existing element.
 fn remount(el: &Element, title: &str, comments: &str) -> ShadowRoot {
     let review = [
         "{\"title\":",

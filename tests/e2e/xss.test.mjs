@@ -40,8 +40,24 @@ const INSPECT = () => {
       if (el.shadowRoot) walk(el.shadowRoot);
     }
   };
-  for (const host of document.querySelectorAll(".host")) if (host.shadowRoot) walk(host.shadowRoot);
-  return { problems: [...new Set(problems)].slice(0, 20), elements, pwned: window.__xss };
+  let jsonLd = 0;
+  for (const host of document.querySelectorAll(".host")) {
+    if (host.shadowRoot) walk(host.shadowRoot);
+    // Light DOM: only data blocks (the page's inline JSON, our JSON-LD), and every
+    // JSON-LD block must still be one JSON document (no </script> breakout).
+    for (const el of host.querySelectorAll("*")) {
+      const type = el.getAttribute("type");
+      if (el.localName !== "script" || !["application/json", "application/ld+json"].includes(type)) {
+        problems.push("light DOM <" + el.localName + ">");
+        continue;
+      }
+      if (type === "application/ld+json") {
+        try { if (JSON.parse(el.textContent)["@type"] !== "Review") problems.push("JSON-LD is not a Review"); jsonLd++; }
+        catch (e) { problems.push("JSON-LD does not parse: " + el.textContent.slice(0, 60)); }
+      }
+    }
+  }
+  return { problems: [...new Set(problems)].slice(0, 20), elements, jsonLd, pwned: window.__xss };
 };
 
 function reviewWith(field, payload) {
@@ -85,6 +101,7 @@ test(`${PAYLOADS.length} payloads in each of ${FIELDS.length} review fields`, as
   assert.equal(result.rendered + result.refused, cases.length);
   assert.ok(result.rendered > cases.length / 2, `most payloads render as text (${result.rendered} rendered, ${result.refused} refused)`);
   assert.ok(seen.elements > 10000);
+  assert.equal(seen.jsonLd, result.rendered, "every rendered card wrote one JSON-LD block, intact");
   console.log(`# xss: ${PAYLOADS.length} payloads x ${FIELDS.length} review fields = ${cases.length} cards (${result.rendered} rendered as text, ${result.refused} refused with an error)`);
   await context.close();
 });
@@ -141,8 +158,9 @@ test("the inspector catches a planted handler, element and link", async () => {
     m.mount(document.getElementById("card"), { title: "x" }, {});
     document.getElementById("card").shadowRoot.querySelector("article")
       .insertAdjacentHTML("beforeend", '<img src=x onerror="1"><a href="javascript:void 0">x</a>');
+    document.getElementById("card").insertAdjacentHTML("beforeend", "<b>breakout</b>");
   });
   const seen = await tab.evaluate(INSPECT);
-  assert.deepEqual(seen.problems.sort(), ["attribute onerror on <img>", "attribute src on <img>", "element <img>", "link javascript:void 0"]);
+  assert.deepEqual(seen.problems.sort(), ["attribute onerror on <img>", "attribute src on <img>", "element <img>", "light DOM <b>", "link javascript:void 0"]);
   await context.close();
 });
