@@ -71,10 +71,16 @@ window.renderN = async (n) => {
 window.keystroke = () => {
   const comment = "a".repeat(65000) + "é".repeat(262) + "x"; // 65525 bytes
   const fields = { comment, author: "Ada", email: "ada@example.com", url: "example.com" };
-  const times = [];
-  for (let i = 0; i < 41; i++) { const t = performance.now(); const r = window.impl.validate(fields); times.push(performance.now() - t); if (!r.valid) throw new Error("invalid"); }
-  times.sort((a, b) => a - b);
-  return times[20];
+  // performance.now() is coarsened to 0.1 ms: time batches of 20 calls, keep the median batch.
+  if (!window.impl.validate(fields).valid) throw new Error("the benchmark comment should be valid");
+  const batches = [];
+  for (let b = 0; b < 11; b++) {
+    const t = performance.now();
+    for (let i = 0; i < 20; i++) window.impl.validate(fields);
+    batches.push((performance.now() - t) / 20);
+  }
+  batches.sort((a, b) => a - b);
+  return batches[5];
 };
 window.memory = async (n) => {
   await window.renderN(n);
@@ -156,7 +162,7 @@ const ROWS = [
   ["JS heap after 1000 cards", "heap", "B"], ["wasm linear memory after 1000 cards", "wasm", "B"],
 ];
 const [ours, vanilla, lit] = Object.values(results);
-const fmt = (v, unit) => unit === "ms" ? v.toFixed(2) + " ms" : Math.round(v).toLocaleString("en-US") + " B";
+const fmt = (v, unit) => unit === "ms" ? (v < 1 ? v.toFixed(3) : v.toFixed(2)) + " ms" : Math.round(v).toLocaleString("en-US") + " B";
 const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) + "×" : "–");
 const lines = [
   "| figure | review-card | vanilla JS | Lit | review-card / vanilla | Lit / vanilla |",
