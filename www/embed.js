@@ -138,25 +138,26 @@
     el.__reviewCardState = "rendering";
     var remote = !!attr(el, "src");
     if (remote) showState(el, "loading");
-    Promise.all([load(), dataOf(el)])
-      .then(function (parts) {
-        parts[0].mount(el, parts[1], optionsOf(el));
+    var data = dataOf(el); // fetched while the module loads
+    data.catch(function () {}); // reported below, once the module is known to work
+    load().then(function (m) {
+      return data.then(function (json) {
+        m.mount(el, json, optionsOf(el));
         el.removeAttribute("aria-busy");
         el.__reviewCardState = "done";
         el.dispatchEvent(new CustomEvent("review-card:ready", { bubbles: true, composed: true }));
-      })
-      .catch(function (e) {
-        el.__reviewCardState = "failed";
-        var msg = e && e.message ? e.message : String(e);
-        if (e instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(msg)) {
-          // WebAssembly blocked (CSP) or unsupported: leave the fallback content visible.
-          console.warn(PREFIX, "WebAssembly could not run, showing the fallback content:", msg);
-          if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
-          el.removeAttribute("aria-busy");
-          return;
-        }
-        fail(el, msg);
       });
+    }, function (e) {
+      // The module itself failed: WebAssembly blocked (CSP) or unsupported. Leave
+      // the fallback content visible and say why.
+      el.__reviewCardState = "failed";
+      console.warn(PREFIX, "WebAssembly could not run, showing the fallback content:", e && e.message ? e.message : String(e));
+      if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
+      el.removeAttribute("aria-busy");
+    }).catch(function (e) {
+      el.__reviewCardState = "failed";
+      fail(el, e && e.message ? e.message : String(e));
+    });
   }
 
   // Cards near the viewport render first; the rest when they come near it.

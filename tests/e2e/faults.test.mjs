@@ -23,6 +23,7 @@ const DATA_FAULTS = {
   "deeply nested": [json(deep), "the JSON is nested too deeply"],
   "not an object": [json("[1,2,3]"), "expected a JSON object, got a list"],
   "score out of range": [json('{"title":"x","score":{"value":12}}'), "score.value: 12 is above max 10"],
+  "a value that mentions wasm": [json('{"title":"x","kind":"wasm"}'), 'kind: "wasm" is not one of'],
   "404": [json("missing", 404, "text/plain"), "the server answered 404"],
   "500": [json("oops", 500, "text/plain"), "the server answered 500"],
   "wrong content type": [json("<html>login page</html>", 200, "text/html"), "expected JSON from"],
