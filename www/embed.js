@@ -1,10 +1,4 @@
-/*! review-card embed loader. Paste one line into a page:
- *    <script src="https://your.cdn/review-card/embed.js" async></script>
- *  then write <review-card src="review.json"></review-card>, or put the review inline:
- *    <review-card><script type="application/json">{"title": "…"}</script></review-card>
- *  Works as a classic script (async or not) and as <script type="module">.
- *  It never throws into the host page: failures become an error state in the card,
- *  one "[review-card]" console message and a `review-card:error` event. */
+/*! review-card embed loader (classic or module script). Usage: see README.md. */
 (function () {
   "use strict";
   var PREFIX = "[review-card]";
