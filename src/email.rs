@@ -38,8 +38,8 @@ pub fn is_valid_email(email: &str) -> bool {
         let lb = label.as_bytes();
         if lb.is_empty()
             || lb.len() > 63
-            || lb.first() == Some(&b'-')
-            || lb.last() == Some(&b'-')
+            || lb[0] == b'-'
+            || lb[lb.len() - 1] == b'-'
             || !lb.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
         {
             return false;
