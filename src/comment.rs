@@ -157,48 +157,6 @@ impl CommentInput {
     }
 }
 
-/// Writes a JSON string literal (quotes, backslash and control characters escaped;
-/// `<` escaped too so the output is safe inside a `<script>` element).
-pub fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    // Copy runs that need no escaping in one go.
-    let needs = |c: char| {
-        matches!(c, '"' | '\\' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}') || (c as u32) < 0x20
-    };
-    let mut rest = s;
-    while let Some(i) = rest.find(needs) {
-        out.push_str(&rest[..i]);
-        let c = rest[i..].chars().next().unwrap_or(' ');
-        push_json_escape(out, c);
-        rest = &rest[i + c.len_utf8()..];
-    }
-    out.push_str(rest);
-    out.push('"');
-}
-
-/// Appends the JSON escape for one character that needs it.
-fn push_json_escape(out: &mut String, c: char) {
-    match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '<' => out.push_str("\\u003c"),
-        '>' => out.push_str("\\u003e"),
-        '&' => out.push_str("\\u0026"),
-        '\u{2028}' => out.push_str("\\u2028"),
-        '\u{2029}' => out.push_str("\\u2029"),
-        c if (c as u32) < 0x20 => {
-            out.push_str("\\u00");
-            let hex = b"0123456789abcdef";
-            out.push(char::from(hex[(c as usize) >> 4]));
-            out.push(char::from(hex[(c as usize) & 15]));
-        }
-        c => out.push(c),
-    }
-}
-
 /// Trims and normalises line endings (CRLF and lone CR become LF).
 pub fn clean(value: &str) -> String {
     let trimmed = value.trim();
@@ -208,15 +166,12 @@ pub fn clean(value: &str) -> String {
     trimmed.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// Runs on every keystroke, so it scans bytes (see [`crate::parse::is_control_byte`]).
 fn has_bad_control(s: &str) -> bool {
-    // Controls are C0 (< 0x20), DEL and C1 (U+0080–U+009F, encoded C2 80–9F): a byte
-    // scan finds them without decoding characters (this runs on every keystroke).
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        (c < 0x20 && c != b'\n' && c != b'\t')
-            || c == 0x7F
-            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
-    })
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| crate::parse::is_control_byte(c, b.get(i + 1)))
 }
 
 /// Completes and checks a website address. Returns the value to send, or `None`

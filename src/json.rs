@@ -482,6 +482,48 @@ fn scale_pow10(mut m: f64, mut e: i64) -> f64 {
     }
 }
 
+/// Writes a JSON string literal (quotes, backslash and control characters escaped;
+/// `<` escaped too so the output is safe inside a `<script>` element).
+pub fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    // Copy runs that need no escaping in one go.
+    let needs = |c: char| {
+        matches!(c, '"' | '\\' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}') || (c as u32) < 0x20
+    };
+    let mut rest = s;
+    while let Some(i) = rest.find(needs) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().unwrap_or(' ');
+        push_json_escape(out, c);
+        rest = &rest[i + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+/// Appends the JSON escape for one character that needs it.
+fn push_json_escape(out: &mut String, c: char) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '<' => out.push_str("\\u003c"),
+        '>' => out.push_str("\\u003e"),
+        '&' => out.push_str("\\u0026"),
+        '\u{2028}' => out.push_str("\\u2028"),
+        '\u{2029}' => out.push_str("\\u2029"),
+        c if (c as u32) < 0x20 => {
+            out.push_str("\\u00");
+            let hex = b"0123456789abcdef";
+            out.push(char::from(hex[(c as usize) >> 4]));
+            out.push(char::from(hex[(c as usize) & 15]));
+        }
+        c => out.push(c),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,8 +2,8 @@
 //! DOM, where crawlers read it) and accepted as input, so a page that already has
 //! the markup can render it.
 
-use crate::comment::push_json_string;
 use crate::i18n::push_iso_date;
+use crate::json::push_json_string;
 use crate::json::{Map, Number, Value};
 use crate::model::{Kind, Review};
 

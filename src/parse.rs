@@ -181,9 +181,7 @@ pub fn clean_text(s: &str) -> String {
     // (U+FDD0–U+FDEF: EF B7 90–AF; U+xFFFE/F: EF BF BE/BF and 4-byte forms).
     let b = s.as_bytes();
     let suspicious = b.iter().enumerate().any(|(i, &c)| {
-        (c < 0x20 && c != b'\n' && c != b'\t')
-            || c == 0x7F
-            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+        is_control_byte(c, b.get(i + 1))
             || (c == 0xEF
                 && matches!(
                     (b.get(i + 1), b.get(i + 2)),
@@ -205,6 +203,15 @@ pub fn clean_text(s: &str) -> String {
             !control && !nonchar
         })
         .collect()
+}
+
+/// True when byte `c` (followed by `next`) starts a control character other than
+/// newline and tab in UTF-8: C0 (< 0x20, including CR), DEL, or C1 (U+0080–U+009F,
+/// encoded C2 80–9F). A byte test, so hot paths need not decode characters.
+pub fn is_control_byte(c: u8, next: Option<&u8>) -> bool {
+    (c < 0x20 && c != b'\n' && c != b'\t')
+        || c == 0x7F
+        || (c == 0xC2 && next.is_some_and(|n| (0x80..=0x9F).contains(n)))
 }
 
 /// A required, non-empty string field.

@@ -1,7 +1,8 @@
 //! Sending a comment: the request bodies WordPress expects and what its answers mean.
 //! Pure functions, so the DOM layer only moves bytes.
 
-use crate::comment::{push_json_string, CommentInput};
+use crate::comment::CommentInput;
+use crate::json::push_json_string;
 use crate::number::push_u64;
 
 /// The `review-card:comment` event's detail, as JSON: the cleaned fields, the

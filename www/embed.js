@@ -35,7 +35,7 @@
   };
 
   function langOf(el) {
-    var l = el.getAttribute("lang") || (el.closest("[lang]") && el.closest("[lang]").getAttribute("lang")) || "en";
+    var near = el.closest("[lang]"), l = (near && near.getAttribute("lang")) || "en";
     return TEXT[l.slice(0, 2).toLowerCase()] ? l.slice(0, 2).toLowerCase() : "en";
   }
 

@@ -12,7 +12,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use review_card::comment::push_json_string;
+use review_card::json::push_json_string;
 use review_card::{parse_options, parse_review, render_document};
 
 const USAGE: &str = "usage: review-card [--lang en|fr] [--theme light|dark|auto] [--heading-level 2-6] [--no-json-ld] [--comments-endpoint URL [--comments-mode wordpress|form] [--comments-post-id N]] FILE.json|-";

@@ -11,10 +11,11 @@ use web_sys::{
 
 use super::storage;
 use crate::comment::{
-    comment_bytes_left, push_json_string, validate, validate_field, CommentInput, Field, Validation,
+    comment_bytes_left, validate, validate_field, CommentInput, Field, Validation,
 };
 use crate::escape::push_escaped;
 use crate::i18n::{FormStrings, Locale};
+use crate::json::push_json_string;
 use crate::number::push_u64;
 use crate::submission::{
     event_detail, form_body, form_outcome, wordpress_json, wordpress_outcome, Outcome,
@@ -42,10 +43,7 @@ pub(crate) fn listen(root: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 fn locale_of(form: &Element) -> Locale {
-    form.closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
+    super::mount::context_lang(form)
         .and_then(|l| Locale::from_tag(&l))
         .unwrap_or_default()
 }
