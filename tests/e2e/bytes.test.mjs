@@ -15,7 +15,7 @@ import { WWW } from "./lib.mjs";
 
 const ROOT = path.resolve(WWW, "..");
 const FILES = ["pkg/review_card_bg.wasm", "pkg/review_card.js", "www/embed.js"];
-const RATCHET = 73_450; // bytes, gzip -9: 73,441 measured 2026-11-23
+const RATCHET = 73_410; // bytes, gzip -9: 73,405 measured 2026-11-23
 const GOAL = 30 * 1024;
 
 test("wasm + JS glue + embed loader (+ CSS inside the wasm), gzip, within the ratchet", () => {
