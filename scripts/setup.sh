@@ -13,7 +13,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-for comp in clippy rustfmt; do
+# rust-src: the release wasm rebuilds std without panic machinery (see Makefile, pkg).
+for comp in clippy rustfmt rust-src; do
   rustup component list --installed | grep -q "^$comp" || rustup component add "$comp"
 done
 
