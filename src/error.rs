@@ -21,18 +21,38 @@ impl ReviewError {
             message: message.into(),
         }
     }
-}
 
-impl fmt::Display for ReviewError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The error as one line, `path: message` (or the message alone for the whole
+    /// document). Built without `core::fmt`, so the release wasm needs no formatter.
+    pub fn text(&self) -> String {
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            self.message.clone()
         } else {
-            f.write_str(&self.path)?;
-            f.write_str(": ")?;
-            f.write_str(&self.message)
+            [self.path.as_str(), ": ", self.message.as_str()].concat()
         }
     }
 }
 
+impl fmt::Display for ReviewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
 impl std::error::Error for ReviewError {}
+
+#[cfg(test)]
+mod tests {
+    use super::ReviewError;
+
+    #[test]
+    fn text_names_the_path_unless_it_is_the_whole_document() {
+        let field = ReviewError::new("score.value", "12 is above max 10");
+        assert_eq!(field.text(), "score.value: 12 is above max 10");
+        assert_eq!(field.to_string(), field.text());
+        assert_eq!(
+            ReviewError::new("", "the JSON ends too early").text(),
+            "the JSON ends too early"
+        );
+    }
+}

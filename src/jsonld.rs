@@ -102,7 +102,16 @@ pub fn render_json_ld(review: &Review) -> String {
     }
     if !review.body.is_empty() {
         o.push_str(",\"reviewBody\":");
-        push_json_string(&mut o, &review.body.join("\n\n"));
+        // Paragraphs joined by a blank line; a loop rather than `join`, which would
+        // monomorphise a second joiner for `String` into the wasm.
+        let mut body = String::new();
+        for (i, p) in review.body.iter().enumerate() {
+            if i > 0 {
+                body.push_str("\n\n");
+            }
+            body.push_str(p);
+        }
+        push_json_string(&mut o, &body);
     }
     o.push('}');
     o

@@ -124,7 +124,7 @@ fn options_of(options: &JsValue) -> Result<Settings, ReviewError> {
 }
 
 pub(crate) fn to_js_error(e: ReviewError) -> JsError {
-    JsError::new(&e.to_string())
+    JsError::new(&e.text())
 }
 
 /// Renders `review` (an object or a JSON string) into `element`'s shadow root.
