@@ -10,8 +10,8 @@ PORT ?= 8080
 setup:
 	@scripts/setup.sh
 
-## pkg/ (the npm package, wasm-pack --target web) and a servable www/: the wasm, and the
-## embed loader (www/src/embed.js) and JS glue minified next to it.
+## pkg/ (the npm package, wasm-pack --target web) and a servable www/: the embed loader
+## (www/src/embed.js), the JS glue and the wasm, minified (scripts/minify.mjs).
 build: setup pkg
 
 ## The release wasm rebuilds std with panics as plain traps (`-Cpanic=immediate-abort`):
@@ -26,7 +26,7 @@ pkg:
 	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
 	  wasm-pack --log-level warn build --release --target web --out-dir pkg . -Zbuild-std=std,panic_abort
 	node scripts/package.mjs
-	rm -rf www/pkg && mkdir -p www/pkg && cp pkg/review_card_bg.wasm www/pkg/
+	rm -rf www/pkg
 	node scripts/minify.mjs
 	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
 	  echo "pkg/review_card_bg.wasm: $$wasm bytes raw, $$gz bytes gzip"

@@ -21,7 +21,7 @@ const IMPLS = {
     head: "",
     setup: `import init, { mount, validateComment } from "/www/pkg/review_card.js";
       const wasm = await init({ module_or_path: "/www/pkg/review_card_bg.wasm" });
-      window.impl = { mount: (el, r) => { mount(el, r, OPTS); return el; }, validate: (f) => validateComment(f), wasmBytes: () => wasm.memory.buffer.byteLength };`,
+      window.impl = { mount: (el, r) => { mount(el, r, OPTS); return el; }, validate: (f) => validateComment(f), wasmBytes: () => Object.values(wasm).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength };`, // www/pkg renames exports (scripts/minify.mjs)
     files: ["www/src/embed.js", "pkg/review_card.js", "pkg/review_card_bg.wasm"],
   },
   "vanilla JS": {
