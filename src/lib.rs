@@ -12,6 +12,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The allocator: Talc instead of std's dlmalloc, for size (measured: see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod comment;
 pub mod email;
 pub mod error;
