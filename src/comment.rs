@@ -163,7 +163,7 @@ pub fn clean(value: &str) -> String {
     if !trimmed.contains('\r') {
         return trimmed.to_string();
     }
-    trimmed.replace("\r\n", "\n").replace('\r', "\n")
+    crate::parse::normalize_newlines(trimmed)
 }
 
 /// Runs on every keystroke, so it scans bytes (see [`crate::parse::is_control_byte`]).
@@ -186,12 +186,12 @@ pub fn complete_url(url: &str) -> Option<String> {
     let explicit = lower.starts_with("http://") || lower.starts_with("https://");
     let full = if explicit {
         url.to_string()
-    } else if url.contains("://") || looks_like_scheme(url) {
+    } else if crate::substring::contains(url, "://") || looks_like_scheme(url) {
         return None;
     } else {
         ["https://", url].concat()
     };
-    let rest = &full[full.find("://").map_or(0, |i| i + 3)..];
+    let rest = &full[crate::substring::find(&full, "://").map_or(0, |i| i + 3)..];
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     let host = match host.rfind(':') {

@@ -33,6 +33,7 @@ pub mod options;
 pub mod parse;
 pub mod render;
 pub mod submission;
+pub mod substring;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -173,6 +173,22 @@ fn quoted(s: &str) -> String {
     out
 }
 
+/// Normalises line endings: CRLF and a lone CR become LF.
+pub fn normalize_newlines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\r') {
+        let (Some(before), Some(after)) = (rest.get(..i), rest.get(i + 1..)) else {
+            break;
+        };
+        out.push_str(before);
+        out.push('\n');
+        rest = after.strip_prefix('\n').unwrap_or(after);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Removes characters that have no place in text: C0/C1 controls other than newline
 /// and tab, and Unicode noncharacters. Newlines are normalised to `\n`.
 pub fn clean_text(s: &str) -> String {
@@ -194,9 +210,8 @@ pub fn clean_text(s: &str) -> String {
     if !suspicious {
         return s.to_string();
     }
-    let s = s.replace("\r\n", "\n");
-    s.chars()
-        .map(|c| if c == '\r' { '\n' } else { c })
+    normalize_newlines(s)
+        .chars()
         .filter(|&c| {
             let control = c.is_control() && c != '\n' && c != '\t';
             let nonchar = matches!(c as u32, 0xFDD0..=0xFDEF) || (c as u32 & 0xFFFE) == 0xFFFE;

@@ -4,6 +4,7 @@
 use crate::comment::CommentInput;
 use crate::json::push_json_string;
 use crate::number::push_u64;
+use crate::substring::{contains, find, replace, trim_prefix};
 
 /// The `review-card:comment` event's detail, as JSON: the cleaned fields, the
 /// review's URL, and the spam check that stopped it (`null` when none did).
@@ -129,7 +130,7 @@ pub fn wordpress_outcome(status: u16, body: &str) -> Outcome {
 /// `unapproved=` when held); failure is a `wp_die` page whose text is the reason.
 pub fn form_outcome(status: u16, redirected: bool, final_url: &str, body: &str) -> Outcome {
     if redirected && (200..300).contains(&status) {
-        return if final_url.contains("unapproved=") {
+        return if contains(final_url, "unapproved=") {
             Outcome::Held
         } else {
             Outcome::Posted
@@ -155,9 +156,9 @@ fn unexpected(status: u16) -> String {
 /// The text of a `wp_die` page: the content of its first `<p>` (or of the body).
 fn wp_die_text(body: &str) -> String {
     let lower = body.to_ascii_lowercase();
-    let slice = match (lower.find("<p"), lower.find("</p>")) {
+    let slice = match (find(&lower, "<p"), find(&lower, "</p>")) {
         (Some(a), Some(b)) if a < b => &body[a..b],
-        _ if lower.contains("<html") || lower.contains("<body") => "",
+        _ if contains(&lower, "<html") || contains(&lower, "<body") => "",
         _ => body,
     };
     plain_text(slice)
@@ -167,7 +168,7 @@ fn wp_die_text(body: &str) -> String {
 fn decode_numeric_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find("&#") {
+    while let Some(i) = find(rest, "&#") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 2..];
         let (hex, digits) = match after.strip_prefix(['x', 'X']) {
@@ -210,14 +211,18 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = decode_numeric_entities(&out)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
+    let mut decoded = decode_numeric_entities(&out);
+    for (entity, c) in [
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#039;", "'"),
+        ("&#39;", "'"),
+        ("&nbsp;", " "),
+        ("&amp;", "&"),
+    ] {
+        decoded = replace(&decoded, entity, c);
+    }
     let mut text = String::new();
     for (i, word) in decoded.split_whitespace().enumerate() {
         if i > 0 {
@@ -225,9 +230,7 @@ pub fn plain_text(html: &str) -> String {
         }
         text.push_str(word);
     }
-    let text = text
-        .trim_start_matches("Error:")
-        .trim_start_matches("ERROR:")
+    let text = trim_prefix(trim_prefix(&text, "Error:"), "ERROR:")
         .trim()
         .to_string();
     match text.char_indices().nth(300) {

@@ -11,6 +11,8 @@ use review_card::excerpt::excerpt;
 use review_card::grapheme::is_boundary;
 use review_card::i18n::Locale;
 use review_card::json;
+use review_card::parse::normalize_newlines;
+use review_card::substring;
 use review_card::{parse_options, parse_review, render::render_content};
 use unicode_segmentation::GraphemeCursor;
 
@@ -146,5 +148,18 @@ proptest! {
             prop_assert!(!v.values.comment.contains('\r'));
             prop_assert!(v.values.url.is_empty() || v.values.url.to_ascii_lowercase().starts_with("http"));
         }
+    }
+
+    #[test]
+    fn substring_search_agrees_with_str(
+        text in "[ab&;#é\\r\\n]{0,24}",
+        needle in "[ab&;#é\\r\\n]{1,4}",
+        to in "[xy\\n]{0,2}",
+    ) {
+        prop_assert_eq!(substring::find(&text, &needle), text.find(needle.as_str()));
+        prop_assert_eq!(substring::contains(&text, &needle), text.contains(needle.as_str()));
+        prop_assert_eq!(substring::replace(&text, &needle, &to), text.replace(needle.as_str(), &to));
+        prop_assert_eq!(substring::trim_prefix(&text, &needle), text.trim_start_matches(needle.as_str()));
+        prop_assert_eq!(normalize_newlines(&text), text.replace("\r\n", "\n").replace('\r', "\n"));
     }
 }
