@@ -105,13 +105,17 @@ const sizes = async (file) => {
 const server = await serve(ROOT);
 const browser = await launch(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
 const results = {};
-let i = 0;
-for (const [name, impl] of Object.entries(IMPLS)) {
-  const route = `/bench-page-${i++}`;
+// Runs are interleaved (run 1 of each implementation, then run 2 of each, ...), so
+// a machine that slows down or speeds up during the benchmark shifts all three alike
+// instead of biasing the ratios.
+const state = Object.entries(IMPLS).map(([name, impl], i) => {
+  const route = `/bench-page-${i}`;
   for (const mode of ["first", "idle"]) server.routes[route + "-" + mode + ".html"] = (req, res) => { res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }); res.end(pageHtml(impl, mode)); };
-  const r = { first: [], n1: [], n100: [], n1000: [], key: [], heap: [], wasm: [] };
-  let files = [...impl.files];
-  for (let run = 0; run < RUNS; run++) {
+  return { name, route, files: [...impl.files], r: { first: [], n1: [], n100: [], n1000: [], key: [], heap: [], wasm: [] } };
+});
+for (let run = 0; run < RUNS; run++) {
+  for (const impl of state) {
+    const { route, r } = impl;
     const ctx = await browser.newContext();
     const tab = await ctx.newPage();
     await tab.goto(server.url + route + "-first.html");
@@ -119,8 +123,8 @@ for (const [name, impl] of Object.entries(IMPLS)) {
     r.first.push(await tab.evaluate(() => window.firstCard));
     if (run === 0) {
       const loaded = await tab.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
-      for (const p of loaded) if (p.startsWith("/node_modules/")) files.push(p.slice(1));
-      files = [...new Set(files)];
+      for (const p of loaded) if (p.startsWith("/node_modules/")) impl.files.push(p.slice(1));
+      impl.files = [...new Set(impl.files)];
     }
     await ctx.close();
     for (const [key, n] of [["n1", 1], ["n100", 100], ["n1000", 1000]]) {
@@ -141,6 +145,9 @@ for (const [name, impl] of Object.entries(IMPLS)) {
     r.wasm.push(mem.wasm);
     await c.close();
   }
+  process.stderr.write(`bench: run ${run + 1} of ${RUNS} done\n`);
+}
+for (const { name, files, r } of state) {
   const bytes = (await Promise.all(files.map(sizes))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   results[name] = {
     files,
@@ -151,7 +158,6 @@ for (const [name, impl] of Object.entries(IMPLS)) {
     s1000: median(r.n1000.map((x) => x.script)), t1000: median(r.n1000.map((x) => x.total)),
     key: median(r.key), heap: median(r.heap), wasm: median(r.wasm),
   };
-  process.stderr.write(`bench: ${name} done\n`);
 }
 const version = browser.version();
 await browser.close();
