@@ -180,9 +180,29 @@ const lines = [
   "| --- | ---: | ---: | ---: | ---: | ---: |",
   ...ROWS.map(([label, key, unit]) => `| ${label} | ${fmt(ours[key], unit)} | ${fmt(vanilla[key], unit)} | ${fmt(lit[key], unit)} | ${ratio(ours[key], vanilla[key])} | ${ratio(lit[key], vanilla[key])} |`),
 ];
+// Issue 6's goals, checked against this run (ratios to vanilla), and every figure
+// (bytes aside) where Lit is ahead, said plainly.
+const r = (k) => ours[k] / vanilla[k];
+const GOALS = [
+  ["everything a card with its form needs, gzip", `${ours.bytesGzip.toLocaleString("en-US")} B`, "at most 30 kB (30,720 B)", ours.bytesGzip <= 30720],
+  ["first card laid out after a cold load", `${r("first").toFixed(2)}× vanilla`, "at most 1.6×", r("first") <= 1.6],
+  ["1000 cards, script + style + layout", `${r("t1000").toFixed(2)}× vanilla`, "at most 1.15×", r("t1000") <= 1.15],
+  ["1000 cards, script", `${r("s1000").toFixed(2)}× vanilla`, "at most 2.5×", r("s1000") <= 2.5],
+  ["validation per keystroke at 65525 bytes", fmt(ours.key, "ms"), "under 1 ms", ours.key < 1],
+];
+const goals = [
+  "| goal | this run | target | met |",
+  "| --- | ---: | --- | --- |",
+  ...GOALS.map(([what, got, target, met]) => `| ${what} | ${got} | ${target} | ${met ? "yes" : "**no**"} |`),
+];
+const behind = ROWS.filter(([, key]) => !key.startsWith("bytes") && key !== "wasm" && ours[key] > lit[key])
+  .map(([label, key, unit]) => `- ${label}: ${fmt(ours[key], unit)} against Lit's ${fmt(lit[key], unit)}`);
+const litLine = behind.length ? "Where this widget is **not** ahead of Lit in this run:\n\n" + behind.join("\n")
+  : "This widget is ahead of Lit on every figure but bytes in this run.";
 const cpu = (fs.readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [, "unknown"])[1];
 const machine = `${os.type()} ${os.release()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${version} (headless); Node ${process.version}; ${RUNS} fresh page loads per figure, medians.`;
 console.log(lines.join("\n"));
+console.log("\n" + goals.join("\n") + "\n\n" + litLine);
 console.log("\n" + machine);
 const files = Object.entries(results).map(([n, r]) => `- ${n}: ${r.files.join(", ")}`).join("\n");
 const template = fs.readFileSync(path.join(ROOT, "bench/BENCHMARKS.template.md"), "utf8");
@@ -190,5 +210,7 @@ fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), template
   .replace("{{DATE}}", new Date().toISOString().slice(0, 10))
   .replace("{{MACHINE}}", machine)
   .replace("{{TABLE}}", lines.join("\n"))
+  .replace("{{GOALS}}", goals.join("\n"))
+  .replace("{{LIT}}", litLine)
   .replace("{{FILES}}", files));
 console.log("\nbench: wrote BENCHMARKS.md");
