@@ -3,7 +3,6 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement,
     HtmlTextAreaElement, RequestInit, Response, ShadowRoot,
@@ -459,35 +458,79 @@ fn post(form: Element, endpoint: String, result: Validation) {
     let f = strings(&form);
     set_busy(&form, true);
     set_status(&form, f.sending, None, false);
-    wasm_bindgen_futures::spawn_local(async move {
-        let outcome = send(&form, &endpoint, &result).await;
-        set_busy(&form, false);
-        let f = strings(&form);
-        match outcome {
-            Some(Outcome::Posted) | Some(Outcome::Held) => {
-                let held = matches!(outcome, Some(Outcome::Held));
-                if let Some(t) = control(&form, "comment") {
-                    set_value(&t, "");
-                }
-                storage::save_draft(&form.get_attribute("data-key").unwrap_or_default(), "");
-                update_counter(&form);
-                set_status(
-                    &form,
-                    if held { f.held } else { f.posted },
-                    Some("ok"),
-                    false,
-                );
-            }
-            Some(Outcome::Refused(reason)) => {
-                set_status(&form, &[f.refused, &reason].concat(), Some("error"), false);
-            }
-            None => set_status(&form, f.network, Some("error"), true),
-        }
+    // Promise callbacks rather than `async`: no futures executor ships in the wasm.
+    // Each callback is passed for both fulfilment and rejection; a rejection (network
+    // failure, timeout) arrives as a value that is not a Response or not a string.
+    let Some(request) = send(&form, &endpoint, &result) else {
+        finish(&form, None);
+        return;
+    };
+    let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
+    let on_response = Closure::once_into_js(move |answer: JsValue| {
+        let Ok(response) = answer.dyn_into::<Response>() else {
+            finish(&form, None);
+            return;
+        };
+        let (status, redirected, url) = (response.status(), response.redirected(), response.url());
+        let on_text = Closure::once_into_js(move |text: JsValue| {
+            // An unreadable body (stalled, aborted) counts as empty, as before.
+            let text = text.as_string().unwrap_or_default();
+            let outcome = if wordpress {
+                wordpress_outcome(status, &text)
+            } else {
+                form_outcome(status, redirected, &url, &text)
+            };
+            finish(&form, Some(outcome));
+        });
+        let text = response.text().map_or(JsValue::UNDEFINED, JsValue::from);
+        settle(&text, &on_text);
     });
+    settle(&request, &on_response);
 }
 
-/// Posts the comment; `None` means the request itself failed (network, timeout).
-async fn send(form: &Element, endpoint: &str, result: &Validation) -> Option<Outcome> {
+/// Calls `callback` once with what `promise` settles to, fulfilled or rejected (at
+/// once with `undefined` when it is not a promise). The callback is a one-shot
+/// function that frees itself when called.
+fn settle(promise: &JsValue, callback: &JsValue) {
+    let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
+        .ok()
+        .and_then(|t| t.dyn_into::<js_sys::Function>().ok());
+    let started = then.is_some_and(|then| then.call2(promise, callback, callback).is_ok());
+    if !started {
+        if let Some(f) = callback.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+        }
+    }
+}
+
+/// Shows how the post ended; `None` means the request itself failed (network, timeout).
+fn finish(form: &Element, outcome: Option<Outcome>) {
+    set_busy(form, false);
+    let f = strings(form);
+    match outcome {
+        Some(Outcome::Posted) | Some(Outcome::Held) => {
+            let held = matches!(outcome, Some(Outcome::Held));
+            if let Some(t) = control(form, "comment") {
+                set_value(&t, "");
+            }
+            storage::save_draft(&form.get_attribute("data-key").unwrap_or_default(), "");
+            update_counter(form);
+            set_status(
+                form,
+                if held { f.held } else { f.posted },
+                Some("ok"),
+                false,
+            );
+        }
+        Some(Outcome::Refused(reason)) => {
+            set_status(form, &[f.refused, &reason].concat(), Some("error"), false);
+        }
+        None => set_status(form, f.network, Some("error"), true),
+    }
+}
+
+/// Starts posting the comment; `None` when the request cannot even be made.
+fn send(form: &Element, endpoint: &str, result: &Validation) -> Option<JsValue> {
     let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
     let post_id = control(form, "comment_post_ID").and_then(|e| value(&e).parse::<u64>().ok());
     let (body, content_type) = if wordpress {
@@ -516,28 +559,9 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Option<Out
         .unwrap_or(POST_TIMEOUT_MS);
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout)));
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let window = web_sys::window()?;
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(endpoint, &init))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let text = match response.text() {
-        Ok(p) => JsFuture::from(p)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    Some(if wordpress {
-        wordpress_outcome(response.status(), &text)
-    } else {
-        form_outcome(
-            response.status(),
-            response.redirected(),
-            &response.url(),
-            &text,
-        )
-    })
+    Some(
+        web_sys::window()?
+            .fetch_with_str_and_init(endpoint, &init)
+            .into(),
+    )
 }
