@@ -62,8 +62,12 @@ pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
         Some(name) => Kind::from_name(&name.to_ascii_lowercase()).ok_or_else(|| {
             let mut msg = quoted(&name);
             msg.push_str(" is not one of ");
-            let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-            msg.push_str(&names.join(", "));
+            for (i, (n, _)) in Kind::ALL.iter().enumerate() {
+                if i > 0 {
+                    msg.push_str(", ");
+                }
+                msg.push_str(n);
+            }
             ReviewError::new("kind", msg)
         })?,
     };

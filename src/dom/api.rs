@@ -104,23 +104,32 @@ export interface CommentEventDetail extends Required<CommentFields> {
 /// Turns a JS value that is either JSON text or a plain object into JSON text, with
 /// one call across the boundary (`JSON.stringify`), not one per field.
 pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, ReviewError> {
-    if let Some(s) = value.as_string() {
-        return Ok(s);
-    }
-    if value.is_undefined() || value.is_null() {
-        return Err(ReviewError::new(what, "is required"));
+    json_of(value, what)?.ok_or_else(|| ReviewError::new(what, "is required"))
+}
+
+/// [`json_text`], with `None` for `undefined` and `null`. Objects, the common case,
+/// are asked about first: three crossings (is it an object, stringify, read).
+fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, ReviewError> {
+    if !value.is_object() {
+        if let Some(s) = value.as_string() {
+            return Ok(Some(s));
+        }
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
     }
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s: JsString| s.as_string())
+        .map(Some)
         .ok_or_else(|| ReviewError::new(what, "could not be converted to JSON"))
 }
 
 fn options_of(options: &JsValue) -> Result<Settings, ReviewError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Settings::new());
+    match json_of(options, "options")? {
+        None => Ok(Settings::new()),
+        Some(text) => parse_options(&text),
     }
-    parse_options(&json_text(options, "options")?)
 }
 
 pub(crate) fn to_js_error(e: ReviewError) -> JsError {
@@ -187,12 +196,15 @@ pub fn validate_comment(
     for field in Field::ALL {
         let v =
             Reflect::get(fields, &JsValue::from_str(field.name())).unwrap_or(JsValue::UNDEFINED);
-        let text = if v.is_undefined() || v.is_null() {
-            String::new()
-        } else {
-            v.as_string().ok_or_else(|| {
-                JsError::new(&["fields.", field.name(), ": expected a string"].concat())
-            })?
+        // A string, the usual case, is read at once (one crossing, not three).
+        let text = match v.as_string() {
+            Some(text) => text,
+            None if v.is_undefined() || v.is_null() => String::new(),
+            None => {
+                return Err(JsError::new(
+                    &["fields.", field.name(), ": expected a string"].concat(),
+                ))
+            }
         };
         match field {
             Field::Comment => input.comment = text,

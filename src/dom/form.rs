@@ -313,17 +313,21 @@ fn field_parts(form: &Element, field: Field) -> Option<(Element, Element, Elemen
 /// Adds or removes the error message's ID in the control's `aria-describedby`.
 fn describe(input: &Element, error_id: &str, on: bool) {
     let current = input.get_attribute("aria-describedby").unwrap_or_default();
-    let mut ids: Vec<&str> = current
-        .split_whitespace()
-        .filter(|t| *t != error_id)
-        .collect();
+    // The error's id first, then the others as they were.
+    let mut ids = String::new();
     if on {
-        ids.insert(0, error_id);
+        ids.push_str(error_id);
+    }
+    for id in current.split_whitespace().filter(|t| *t != error_id) {
+        if !ids.is_empty() {
+            ids.push(' ');
+        }
+        ids.push_str(id);
     }
     let _ = if ids.is_empty() {
         input.remove_attribute("aria-describedby")
     } else {
-        input.set_attribute("aria-describedby", &ids.join(" "))
+        input.set_attribute("aria-describedby", &ids)
     };
 }
 

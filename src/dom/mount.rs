@@ -1,7 +1,5 @@
 //! Mounting: the shadow root, its stylesheet, the markup, and the delegated listener.
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, Event, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -15,34 +13,45 @@ const BODY_KEY: &str = "__reviewCardBody";
 
 /// Fills the body from its waiting markup, once.
 fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
-    let key = JsValue::from_str(BODY_KEY);
-    if let Some(html) = js_sys::Reflect::get(root, &key)
-        .ok()
-        .and_then(|v| v.as_string())
-    {
-        body.set_inner_html(&html);
-        let _ = js_sys::Reflect::set(root, &key, &JsValue::UNDEFINED);
+    SHARED.with(|shared| {
+        if let Some(html) = js_sys::Reflect::get(root, &shared.body_key)
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            body.set_inner_html(&html);
+            let _ = js_sys::Reflect::set(root, &shared.body_key, &JsValue::UNDEFINED);
+        }
+    });
+}
+
+/// JS values every mount uses, made once rather than per card (each is a crossing).
+struct Shared {
+    /// `[sheet]`, what every card's `adoptedStyleSheets` is set to: one constructed
+    /// stylesheet for all cards (adopted, so strict `style-src 'self'` pages allow
+    /// it). `None` when constructable stylesheets are unsupported.
+    sheets: Option<JsValue>,
+    adopted_key: JsValue,
+    body_key: JsValue,
+    init: ShadowRootInit,
+}
+
+fn shared() -> Shared {
+    let sheets = CssStyleSheet::new().ok().and_then(|sheet| {
+        sheet.replace_sync(CSS).ok()?;
+        Some(js_sys::Array::of1(&sheet).into())
+    });
+    Shared {
+        sheets,
+        adopted_key: JsValue::from_str("adoptedStyleSheets"),
+        body_key: JsValue::from_str(BODY_KEY),
+        init: ShadowRootInit::new(ShadowRootMode::Open),
     }
 }
 
 thread_local! {
-    /// One constructed stylesheet shared by every card (adopted, so strict
-    /// `style-src 'self'` pages allow it). `None` inside when unsupported.
-    static SHEET: RefCell<Option<Option<CssStyleSheet>>> = const { RefCell::new(None) };
+    static SHARED: Shared = shared();
     /// One click listener shared by every shadow root.
     static ON_CLICK: Closure<dyn Fn(Event)> = Closure::new(on_click);
-}
-
-fn shared_sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        slot.get_or_insert_with(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    })
 }
 
 /// The language of the element's context: the nearest `lang` attribute at or above it.
@@ -56,27 +65,24 @@ pub(crate) fn context_lang(element: &Element) -> Option<String> {
 }
 
 /// Returns the element's open shadow root (attaching one if needed) with the shared
-/// stylesheet adopted and the shared listeners added. Adding the same listener
+/// stylesheet adopted and the shared click listener added (the form's listeners are
+/// added by [`mount_card`] when there is a form). Adding the same listener
 /// function twice is a no-op in the DOM, so this is safe on every mount, including
 /// over a loading state or a server-rendered declarative shadow root.
 pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue> {
-    let root = match element.shadow_root() {
-        Some(root) => root,
-        None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    // Always (re)adopt the card's sheet: it replaces a loader's placeholder sheet.
-    let adopted = shared_sheet().is_some_and(|sheet| {
-        js_sys::Reflect::set(
-            &root,
-            &JsValue::from_str("adoptedStyleSheets"),
-            &js_sys::Array::of1(&sheet),
-        )
-        .unwrap_or(false)
-    });
-    ON_CLICK
-        .with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()))?;
-    super::form::listen(&root)?;
-    Ok((root, adopted))
+    SHARED.with(|shared| {
+        let root = match element.shadow_root() {
+            Some(root) => root,
+            None => element.attach_shadow(&shared.init)?,
+        };
+        // Always (re)adopt the card's sheet: it replaces a loader's placeholder sheet.
+        let adopted = shared.sheets.as_ref().is_some_and(|sheets| {
+            js_sys::Reflect::set(&root, &shared.adopted_key, sheets).unwrap_or(false)
+        });
+        ON_CLICK
+            .with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()))?;
+        Ok((root, adopted))
+    })
 }
 
 /// Renders the card into the element's shadow root with one `innerHTML` assignment.
@@ -101,8 +107,10 @@ pub(crate) fn mount_card(
     }
     // The hidden body waits on the shadow root as markup until first opened.
     let body = body.map_or(JsValue::UNDEFINED, |b| JsValue::from_str(&b));
-    let _ = js_sys::Reflect::set(&root, &JsValue::from_str(BODY_KEY), &body);
+    let _ = SHARED.with(|shared| js_sys::Reflect::set(&root, &shared.body_key, &body));
     if settings.comments.is_some() {
+        // The form's delegated listeners, only where there is a form.
+        super::form::listen(&root)?;
         super::form::init(&root);
     }
     super::theme::follow_host(element, settings.theme == crate::options::Theme::Auto);

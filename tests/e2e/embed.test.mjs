@@ -110,6 +110,10 @@ test("themes: light, dark, and auto following the host's dark class and data-the
   await tab.evaluate(() => document.documentElement.classList.add("dark"));
   await tab.waitForFunction(() => getComputedStyle(document.getElementById("a").shadowRoot.querySelector(".card")).backgroundColor === "rgb(28, 29, 32)");
   assert.equal(await bg("l"), LIGHT, "a fixed theme ignores the host");
+  // A card added later takes the page's theme as the observer last saw it.
+  await tab.evaluate((card) => { document.body.insertAdjacentHTML("beforeend", card); document.getElementById("late").scrollIntoView(); }, `<review-card id=late>${inline()}</review-card>`);
+  await cardsRendered(tab, 4);
+  assert.equal(await bg("late"), DARK, "a card added while the page is dark starts dark");
   await tab.evaluate(() => { document.documentElement.classList.remove("dark"); document.body.dataset.theme = "dark"; });
   await tab.waitForFunction(() => getComputedStyle(document.getElementById("a").shadowRoot.querySelector(".card")).backgroundColor === "rgb(28, 29, 32)");
   await tab.evaluate(() => { document.body.dataset.theme = "light"; });
