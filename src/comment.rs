@@ -159,11 +159,7 @@ impl CommentInput {
 
 /// Trims and normalises line endings (CRLF and lone CR become LF).
 pub fn clean(value: &str) -> String {
-    let trimmed = value.trim();
-    if !trimmed.contains('\r') {
-        return trimmed.to_string();
-    }
-    crate::parse::normalize_newlines(trimmed)
+    crate::parse::normalize_newlines(value.trim())
 }
 
 /// Runs on every keystroke, so it scans bytes (see [`crate::parse::is_control_byte`]).

@@ -465,11 +465,11 @@ fn post(form: Element, endpoint: String, result: Validation) {
     // Promise callbacks rather than `async`: no futures executor ships in the wasm.
     // Each callback is passed for both fulfilment and rejection; a rejection (network
     // failure, timeout) arrives as a value that is not a Response or not a string.
-    let Some(request) = send(&form, &endpoint, &result) else {
+    let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
+    let Some(request) = send(&form, &endpoint, &result, wordpress) else {
         finish(&form, None);
         return;
     };
-    let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
     let on_response = Closure::once_into_js(move |answer: JsValue| {
         let Ok(response) = answer.dyn_into::<Response>() else {
             finish(&form, None);
@@ -533,9 +533,9 @@ fn finish(form: &Element, outcome: Option<Outcome>) {
     }
 }
 
-/// Starts posting the comment; `None` when the request cannot even be made.
-fn send(form: &Element, endpoint: &str, result: &Validation) -> Option<JsValue> {
-    let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
+/// Starts posting the comment (WordPress REST JSON, or a form body like
+/// `wp-comments-post.php`); `None` when the request cannot even be made.
+fn send(form: &Element, endpoint: &str, result: &Validation, wordpress: bool) -> Option<JsValue> {
     let post_id = control(form, "comment_post_ID").and_then(|e| value(&e).parse::<u64>().ok());
     let (body, content_type) = if wordpress {
         (wordpress_json(&result.values, post_id), "application/json")
