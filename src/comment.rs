@@ -188,9 +188,11 @@ pub fn complete_url(url: &str) -> Option<String> {
         ["https://", url].concat()
     };
     let rest = &full[crate::substring::find(&full, "://").map_or(0, |i| i + 3)..];
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = match host.rfind(':') {
+    let authority = crate::substring::before_any(rest, b"/?#");
+    let host = crate::substring::rfind_byte(authority, b'@')
+        .and_then(|i| authority.get(i + 1..))
+        .unwrap_or(authority);
+    let host = match crate::substring::rfind_byte(host, b':') {
         Some(i) if !host.starts_with('[') => {
             let port = &host[i + 1..];
             if !port.bytes().all(|b| b.is_ascii_digit()) {
@@ -207,8 +209,9 @@ pub fn complete_url(url: &str) -> Option<String> {
         host.ends_with(']') && host.len() > 2
     } else {
         !host.is_empty()
-            && (host.contains('.') || (explicit && host.eq_ignore_ascii_case("localhost")))
-            && host.split('.').all(|l| {
+            && (crate::substring::find_any(host, b".").is_some()
+                || (explicit && host.eq_ignore_ascii_case("localhost")))
+            && crate::substring::split_any(host, b".").all(|l| {
                 !l.is_empty()
                     && !l.starts_with('-')
                     && !l.ends_with('-')
@@ -222,7 +225,7 @@ pub fn complete_url(url: &str) -> Option<String> {
 
 /// True for `scheme:` prefixes such as `javascript:` or `mailto:` (but not `host:port`).
 fn looks_like_scheme(url: &str) -> bool {
-    let Some(colon) = url.find(':') else {
+    let Some(colon) = crate::substring::find_any(url, b":") else {
         return false;
     };
     let before = &url[..colon];
@@ -233,7 +236,7 @@ fn looks_like_scheme(url: &str) -> bool {
             .chars()
             .next()
             .is_none_or(|c| c == '/' || c == '?' || c == '#');
-    !before.contains('.') || !is_port
+    crate::substring::find_any(before, b".").is_none() || !is_port
 }
 
 /// Validates the whole form.

@@ -25,7 +25,7 @@ pub fn is_valid_email(email: &str) -> bool {
     if bytes.len() < 6 {
         return false;
     }
-    let Some(at) = email.find('@') else {
+    let Some(at) = crate::substring::find_any(email, b"@") else {
         return false;
     };
     let (local, domain) = (&email[..at], &email[at + 1..]);
@@ -33,7 +33,7 @@ pub fn is_valid_email(email: &str) -> bool {
         return false;
     }
     let mut labels = 0;
-    for label in domain.split('.') {
+    for label in crate::substring::split_any(domain, b".") {
         labels += 1;
         let lb = label.as_bytes();
         // The indexing below runs only after `is_empty()` (short-circuit), so it cannot

@@ -18,11 +18,7 @@ impl Locale {
     /// Picks the locale for a BCP 47 tag (`fr`, `fr-CA` → French); `None` when the
     /// language is not supported, so the caller can try the next source.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = crate::substring::before_any(tag, b"-_").to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Locale::En),
             "fr" => Some(Locale::Fr),

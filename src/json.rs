@@ -149,8 +149,8 @@ impl Reader<'_> {
 
     fn error(&self, kind: JsonErrorKind) -> JsonError {
         let upto = &self.text[..self.pos.min(self.text.len())];
-        let line = upto.matches('\n').count() + 1;
-        let line_start = upto.rfind('\n').map_or(0, |i| i + 1);
+        let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = crate::substring::rfind_byte(upto, b'\n').map_or(0, |i| i + 1);
         let mut column = upto[line_start..].chars().count();
         // Point at the offending character itself, as editors count columns.
         if self.pos < self.text.len() {

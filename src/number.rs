@@ -42,6 +42,19 @@ pub fn push_u64(out: &mut String, mut n: u64) {
     }
 }
 
+/// Parses digits in `radix` (2 to 36), with no sign or spaces: `"42"` → 42. `None`
+/// when `s` is empty, holds anything else, or overflows `u64`. One small parser for
+/// every integer read, in place of core's `parse` and `from_str_radix` monomorphs.
+pub fn parse_int(s: &str, radix: u32) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    s.chars().try_fold(0u64, |n, c| {
+        n.checked_mul(u64::from(radix))?
+            .checked_add(u64::from(c.to_digit(radix)?))
+    })
+}
+
 /// Returns `value` formatted as by [`push_number`] with a `.` separator.
 pub fn number(value: f64) -> String {
     let mut s = String::new();
@@ -63,6 +76,19 @@ mod tests {
         assert_eq!(number(-2.5), "-2.5");
         assert_eq!(number(10.05), "10.05");
         assert_eq!(number(f64::NAN), "?");
+    }
+
+    #[test]
+    fn parses_plain_digits_only() {
+        assert_eq!(parse_int("42", 10), Some(42));
+        assert_eq!(parse_int("00", 10), Some(0));
+        assert_eq!(parse_int("2F", 16), Some(47));
+        assert_eq!(parse_int("2f", 16), Some(47));
+        assert_eq!(parse_int("18446744073709551615", 10), Some(u64::MAX));
+        assert_eq!(parse_int("18446744073709551616", 10), None);
+        for bad in ["", "+5", "-5", " 5", "5 ", "1e3", "4.0", "x", "٣"] {
+            assert_eq!(parse_int(bad, 10), None, "{bad:?}");
+        }
     }
 
     #[test]

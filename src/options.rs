@@ -150,7 +150,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
         Some(v) => {
             let level = match v {
                 Value::Number(n) => n.as_u64(),
-                Value::String(t) => t.trim().parse::<u64>().ok(),
+                Value::String(t) => crate::number::parse_int(t.trim(), 10),
                 _ => None,
             };
             match level {
@@ -239,8 +239,8 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
     match c.get("postId") {
         None | Some(Value::Null) => {}
         Some(Value::Number(n)) if n.as_u64().is_some() => out.post_id = n.as_u64(),
-        Some(Value::String(t)) if t.trim().parse::<u64>().is_ok() => {
-            out.post_id = t.trim().parse().ok()
+        Some(Value::String(t)) if crate::number::parse_int(t.trim(), 10).is_some() => {
+            out.post_id = crate::number::parse_int(t.trim(), 10)
         }
         Some(_) => {
             return Err(ReviewError::new(

@@ -181,7 +181,7 @@ fn quoted(s: &str) -> String {
 pub fn normalize_newlines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('\r') {
+    while let Some(i) = crate::substring::find_any(rest, b"\r") {
         let (Some(before), Some(after)) = (rest.get(..i), rest.get(i + 1..)) else {
             break;
         };
@@ -358,7 +358,7 @@ fn credit(v: &Value, path: &str) -> Result<Credit, ReviewError> {
 pub fn paragraphs(body: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
-    for line in body.split('\n') {
+    for line in crate::substring::split_any(body, b"\n") {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
@@ -417,7 +417,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
 
 /// A BCP 47-shaped language tag: letters, digits and hyphens, starting with 2–8 letters.
 fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
+    let mut parts = crate::substring::split_any(tag, b"-");
     let first = parts.next().unwrap_or("");
     (2..=8).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_alphabetic())

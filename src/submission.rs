@@ -175,10 +175,10 @@ fn decode_numeric_entities(s: &str) -> String {
             Some(h) => (true, h),
             None => (false, after),
         };
-        let end = digits.find(';').filter(|&e| e > 0 && e <= 8);
+        let end = crate::substring::find_any(digits, b";").filter(|&e| e > 0 && e <= 8);
         let ch = end
-            .and_then(|e| u32::from_str_radix(&digits[..e], if hex { 16 } else { 10 }).ok())
-            .and_then(char::from_u32)
+            .and_then(|e| crate::number::parse_int(&digits[..e], if hex { 16 } else { 10 }))
+            .and_then(|n| char::from_u32(u32::try_from(n).ok()?))
             .filter(|c| !c.is_control());
         match (ch, end) {
             (Some(c), Some(e)) => {

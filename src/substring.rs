@@ -37,6 +37,54 @@ pub fn replace(haystack: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// The byte offset of the first byte of `haystack` found in `set`. `set` holds ASCII
+/// bytes, so the offset is a character boundary. In place of `str::find` with a `char`
+/// or `[char; N]` pattern, whose searchers cost about a kilobyte in the wasm.
+pub fn find_any(haystack: &str, set: &[u8]) -> Option<usize> {
+    haystack.bytes().position(|b| set.contains(&b))
+}
+
+/// The byte offset of the last `byte` (ASCII) in `haystack`, like `str::rfind`.
+pub fn rfind_byte(haystack: &str, byte: u8) -> Option<usize> {
+    haystack.bytes().rposition(|b| b == byte)
+}
+
+/// `haystack` up to the first byte found in `set` (all of it when none is).
+pub fn before_any<'a>(haystack: &'a str, set: &[u8]) -> &'a str {
+    haystack
+        .get(..find_any(haystack, set).unwrap_or(haystack.len()))
+        .unwrap_or(haystack)
+}
+
+/// The pieces of `haystack` between bytes found in `set` (ASCII), like `str::split`
+/// with a `char` or `[char; N]` pattern.
+pub fn split_any<'a>(haystack: &'a str, set: &'a [u8]) -> SplitAny<'a> {
+    SplitAny {
+        rest: Some(haystack),
+        set,
+    }
+}
+
+/// The iterator of [`split_any`].
+pub struct SplitAny<'a> {
+    rest: Option<&'a str>,
+    set: &'a [u8],
+}
+
+impl<'a> Iterator for SplitAny<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match find_any(rest, self.set) {
+            Some(i) => {
+                self.rest = rest.get(i + 1..);
+                rest.get(..i)
+            }
+            None => self.rest.take(),
+        }
+    }
+}
+
 /// `text` without any repetitions of `prefix` at its start.
 pub fn trim_prefix<'a>(mut text: &'a str, prefix: &str) -> &'a str {
     while let Some(rest) = text.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
@@ -60,5 +108,13 @@ mod tests {
         assert_eq!(replace("none", "x", "y"), "none");
         assert_eq!(trim_prefix("Error:Error: x", "Error:"), " x");
         assert_eq!(trim_prefix("x", ""), "x");
+        assert_eq!(find_any("ab/c?d", b"?/"), Some(2));
+        assert_eq!(find_any("é:", b":"), Some(2));
+        assert_eq!(rfind_byte("a@b@c", b'@'), Some(3));
+        assert_eq!(before_any("host:80/path?q", b"/?#"), "host:80");
+        assert_eq!(before_any("host", b"/?#"), "host");
+        let parts: Vec<&str> = split_any(".a..é-b.", b".-").collect();
+        assert_eq!(parts, ["", "a", "", "é", "b", ""]);
+        assert_eq!(split_any("", b".").collect::<Vec<_>>(), [""]);
     }
 }

@@ -16,9 +16,9 @@ pub enum UrlError {
 
 /// Returns the URL's scheme (lowercased) when it has one.
 fn scheme_of(url: &str) -> Option<String> {
-    let colon = url.find(':')?;
+    let colon = crate::substring::find_any(url, b":")?;
     // A scheme ends before the first `/`, `?` or `#`; a colon after those belongs to a path.
-    if let Some(stop) = url.find(['/', '?', '#']) {
+    if let Some(stop) = crate::substring::find_any(url, b"/?#") {
         if stop < colon {
             return None;
         }
@@ -63,10 +63,10 @@ pub fn check_url(url: &str, allow_mailto: bool) -> Result<&str, UrlError> {
             }
         }
         Some("http") | Some("https") => {
-            let rest = &url[url.find(':').map_or(0, |i| i + 1)..];
+            let rest = &url[crate::substring::find_any(url, b":").map_or(0, |i| i + 1)..];
             let host = rest
                 .strip_prefix("//")
-                .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+                .map(|r| crate::substring::before_any(r, b"/?#"));
             match host {
                 Some(h) if !h.is_empty() && !h.starts_with('@') && !h.starts_with(':') => Ok(url),
                 _ => Err(UrlError::NoHost),

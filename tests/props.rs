@@ -162,4 +162,16 @@ proptest! {
         prop_assert_eq!(substring::trim_prefix(&text, &needle), text.trim_start_matches(needle.as_str()));
         prop_assert_eq!(normalize_newlines(&text), text.replace("\r\n", "\n").replace('\r', "\n"));
     }
+    #[test]
+    fn byte_set_search_agrees_with_str(text in "[ab.@:/?#é漢-]{0,24}", set in "[.@:/?#-]{1,3}") {
+        let chars: Vec<char> = set.chars().collect();
+        let bytes = set.as_bytes();
+        prop_assert_eq!(substring::find_any(&text, bytes), text.find(chars.as_slice()));
+        prop_assert_eq!(substring::rfind_byte(&text, bytes[0]), text.rfind(chars[0]));
+        prop_assert_eq!(substring::before_any(&text, bytes), text.split(chars.as_slice()).next().unwrap_or(""));
+        prop_assert_eq!(
+            substring::split_any(&text, bytes).collect::<Vec<_>>(),
+            text.split(chars.as_slice()).collect::<Vec<_>>()
+        );
+    }
 }

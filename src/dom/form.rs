@@ -256,7 +256,7 @@ fn spam_check(form: &Element) -> Option<&'static str> {
     // Integers only: parsing floats would pull core's large float parser into the wasm.
     let int = |name: &str| -> u64 {
         form.get_attribute(name)
-            .and_then(|s| s.parse().ok())
+            .and_then(|s| crate::number::parse_int(&s, 10))
             .unwrap_or(0)
     };
     ((now_ms() as u64).saturating_sub(int("data-shown")) < int("data-min-fill"))
@@ -536,7 +536,8 @@ fn finish(form: &Element, outcome: Option<Outcome>) {
 /// Starts posting the comment (WordPress REST JSON, or a form body like
 /// `wp-comments-post.php`); `None` when the request cannot even be made.
 fn send(form: &Element, endpoint: &str, result: &Validation, wordpress: bool) -> Option<JsValue> {
-    let post_id = control(form, "comment_post_ID").and_then(|e| value(&e).parse::<u64>().ok());
+    let post_id =
+        control(form, "comment_post_ID").and_then(|e| crate::number::parse_int(&value(&e), 10));
     let (body, content_type) = if wordpress {
         (wordpress_json(&result.values, post_id), "application/json")
     } else {
@@ -559,7 +560,7 @@ fn send(form: &Element, endpoint: &str, result: &Validation, wordpress: bool) ->
     init.set_headers(&headers);
     let timeout = form
         .get_attribute("data-timeout")
-        .and_then(|t| t.parse::<u32>().ok())
+        .and_then(|t| u32::try_from(crate::number::parse_int(&t, 10)?).ok())
         .unwrap_or(POST_TIMEOUT_MS);
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout)));
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
