@@ -37,7 +37,7 @@ pub fn excerpt(paragraphs: &[String], max: usize) -> Excerpt {
         }
     }
     // Byte offset after `max` characters, if the text is longer.
-    let Some((cut, _)) = text.char_indices().nth(max) else {
+    let Some(cut) = crate::substring::char_offset(&text, max) else {
         return Excerpt {
             text,
             shortened: false,

@@ -132,7 +132,7 @@ fn text(v: Option<&Value>) -> Option<Value> {
 /// A number, or a numeric string as JSON-LD often writes ratings (`"7.2"`).
 fn number(v: Option<&Value>) -> Option<Value> {
     match v? {
-        n @ Value::Number(_) => Some(n.clone()),
+        Value::Number(n) => Some(Value::Number(*n)),
         Value::String(s) => crate::json::parse(s.trim())
             .ok()
             .filter(|n| matches!(n, Value::Number(_))),
@@ -143,7 +143,7 @@ fn number(v: Option<&Value>) -> Option<Value> {
 /// The `name` of a Person/Organization given as an object or a plain string.
 fn name_of(v: Option<&Value>) -> Option<Value> {
     match v? {
-        s @ Value::String(_) => Some(s.clone()),
+        Value::String(s) => Some(Value::String(s.clone())),
         o @ Value::Object(_) => text(o.get("name")),
         Value::Array(items) => name_of(items.first()),
         _ => None,

@@ -233,8 +233,8 @@ pub fn plain_text(html: &str) -> String {
     let text = trim_prefix(trim_prefix(&text, "Error:"), "ERROR:")
         .trim()
         .to_string();
-    match text.char_indices().nth(300) {
-        Some((i, _)) => [&text[..i], "…"].concat(),
+    match crate::substring::char_offset(&text, 300) {
+        Some(i) => [&text[..i], "…"].concat(),
         None => text,
     }
 }

@@ -85,6 +85,16 @@ impl<'a> Iterator for SplitAny<'a> {
     }
 }
 
+/// The byte offset where the `n`th character (from 0) of `text` starts, like
+/// `text.char_indices().nth(n)`: counted on bytes, without decoding characters.
+pub fn char_offset(text: &str, n: usize) -> Option<usize> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b & 0xC0 != 0x80)
+        .nth(n)
+        .map(|(i, _)| i)
+}
+
 /// `text` without any repetitions of `prefix` at its start.
 pub fn trim_prefix<'a>(mut text: &'a str, prefix: &str) -> &'a str {
     while let Some(rest) = text.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {

@@ -168,6 +168,9 @@ proptest! {
         let bytes = set.as_bytes();
         prop_assert_eq!(substring::find_any(&text, bytes), text.find(chars.as_slice()));
         prop_assert_eq!(substring::rfind_byte(&text, bytes[0]), text.rfind(chars[0]));
+        for n in 0..26 {
+            prop_assert_eq!(substring::char_offset(&text, n), text.char_indices().nth(n).map(|(i, _)| i));
+        }
         prop_assert_eq!(substring::before_any(&text, bytes), text.split(chars.as_slice()).next().unwrap_or(""));
         prop_assert_eq!(
             substring::split_any(&text, bytes).collect::<Vec<_>>(),
