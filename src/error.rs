@@ -15,6 +15,7 @@ pub struct ReviewError {
 
 impl ReviewError {
     /// Creates an error for `path`.
+    #[inline(never)]
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         ReviewError {
             path: path.into(),
