@@ -3,11 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CustomEvent, CustomEventInit, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement,
-    HtmlTextAreaElement, RequestInit, Response, ShadowRoot,
-};
+use web_sys::{CustomEvent, Element, Event, RequestInit, Response, ShadowRoot};
 
+use super::js::{self, Control};
 use super::storage;
 use crate::comment::{
     comment_bytes_left, validate, validate_field, CommentInput, Field, Validation,
@@ -58,21 +56,11 @@ fn control(form: &Element, name: &str) -> Option<Element> {
 }
 
 fn value(el: &Element) -> String {
-    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.value()
-    } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.value()
-    } else {
-        String::new()
-    }
+    js::control(el).value().unwrap_or_default()
 }
 
 fn set_value(el: &Element, v: &str) {
-    if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(v);
-    } else if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        i.set_value(v);
-    }
+    js::control(el).set_value(v);
 }
 
 fn field_value(form: &Element, field: Field) -> String {
@@ -81,12 +69,17 @@ fn field_value(form: &Element, field: Field) -> String {
         .unwrap_or_default()
 }
 
-fn consent(form: &Element) -> Option<HtmlInputElement> {
-    control(form, "wp-comment-cookies-consent").and_then(|e| e.dyn_into().ok())
+fn consent(form: &Element) -> Option<Control> {
+    control(form, "wp-comment-cookies-consent").map(JsCast::unchecked_into)
+}
+
+/// Whether the consent box is there and ticked.
+fn consented(form: &Element) -> bool {
+    consent(form).is_some_and(|c| c.checked() == Some(true))
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
+    js::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
@@ -97,9 +90,7 @@ pub(crate) fn init(root: &ShadowRoot) {
     let Ok(Some(form)) = root.query_selector("form.form") else {
         return;
     };
-    if let Some(f) = form.dyn_ref::<HtmlFormElement>() {
-        f.set_no_validate(true);
-    }
+    let _ = form.set_attribute("novalidate", "");
     let mut shown = String::new();
     push_u64(&mut shown, now_ms() as u64);
     let _ = form.set_attribute("data-shown", &shown);
@@ -159,10 +150,8 @@ fn on_change(event: Event) {
         return;
     };
     if target.get_attribute("name").as_deref() == Some("wp-comment-cookies-consent") {
-        if let Some(c) = target.dyn_ref::<HtmlInputElement>() {
-            if !c.checked() {
-                storage::forget_details();
-            }
+        if js::control(&target).checked() == Some(false) {
+            storage::forget_details();
         }
     }
 }
@@ -274,12 +263,18 @@ fn dispatch_comment(form: &Element, detail_json: &str) -> bool {
     else {
         return true;
     };
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(true);
-    init.set_detail(&js_sys::JSON::parse(detail_json).unwrap_or(JsValue::NULL));
-    match CustomEvent::new_with_event_init_dict("review-card:comment", &init) {
+    // The init dictionary as one JSON text (`detail_json` is JSON this crate wrote):
+    // one call across, where four setters would be four imports.
+    let init = [
+        "{\"bubbles\":true,\"cancelable\":true,\"composed\":true,\"detail\":",
+        detail_json,
+        "}",
+    ]
+    .concat();
+    let Ok(init) = js_sys::JSON::parse(&init) else {
+        return true;
+    };
+    match CustomEvent::new_with_event_init_dict("review-card:comment", init.unchecked_ref()) {
         Ok(e) => host.dispatch_event(&e).unwrap_or(true),
         Err(_) => true,
     }
@@ -287,7 +282,7 @@ fn dispatch_comment(form: &Element, detail_json: &str) -> bool {
 
 /// Saves or forgets name, email and website according to the consent box.
 fn remember(form: &Element, result: &Validation) {
-    if consent(form).is_some_and(|c| c.checked()) {
+    if consented(form) {
         let mut json = String::from("{\"author\":");
         push_json_string(&mut json, &result.values.author);
         json.push_str(",\"email\":");
@@ -365,9 +360,7 @@ fn show_errors(form: &Element, result: &Validation) {
             list.set_inner_html(&items);
         }
         let _ = summary.remove_attribute("hidden");
-        if let Some(s) = summary.dyn_ref::<HtmlElement>() {
-            let _ = s.focus();
-        }
+        js::focus(&summary);
     }
 }
 
@@ -416,9 +409,7 @@ pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
         {
             label.scroll_into_view();
         }
-        if let Some(t) = target.dyn_ref::<HtmlElement>() {
-            let _ = t.focus();
-        }
+        js::focus(&target);
     }
 }
 
@@ -546,26 +537,23 @@ fn send(form: &Element, endpoint: &str, result: &Validation, wordpress: bool) ->
             "application/x-www-form-urlencoded",
         )
     };
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(&body));
-    let headers = js_sys::Object::new();
-    js_sys::Reflect::set(&headers, &"content-type".into(), &content_type.into()).ok()?;
-    js_sys::Reflect::set(
-        &headers,
-        &"accept".into(),
-        &"application/json, text/html;q=0.9".into(),
-    )
-    .ok()?;
-    init.set_headers(&headers);
+    // Method, credentials, headers and body as one JSON text: one call across, where
+    // a setter each would be an import each. Only the signal is set on its own.
+    let mut init = String::from(
+        "{\"method\":\"POST\",\"credentials\":\"same-origin\",\"headers\":{\"accept\":\"application/json, text/html;q=0.9\",\"content-type\":\"",
+    );
+    init.push_str(content_type);
+    init.push_str("\"},\"body\":");
+    push_json_string(&mut init, &body);
+    init.push('}');
+    let init: RequestInit = js_sys::JSON::parse(&init).ok()?.unchecked_into();
     let timeout = form
         .get_attribute("data-timeout")
         .and_then(|t| u32::try_from(crate::number::parse_int(&t, 10)?).ok())
         .unwrap_or(POST_TIMEOUT_MS);
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout)));
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
     Some(
-        web_sys::window()?
+        js::window()?
             .fetch_with_str_and_init(endpoint, &init)
             .into(),
     )

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod form;
+mod js;
 mod mount;
 mod storage;
 mod theme;

@@ -31,11 +31,11 @@ fn host_theme(doc: &Document) -> Option<bool> {
                 _ => {}
             }
         }
-        let classes = el.class_list();
-        if classes.contains("dark") {
+        // `matches` rather than `classList.contains`: one import, not two.
+        if el.matches(".dark").unwrap_or(false) {
             return Some(true);
         }
-        if classes.contains("light") {
+        if el.matches(".light").unwrap_or(false) {
             return Some(false);
         }
     }
@@ -48,7 +48,7 @@ fn apply(host: &Element, theme: Option<bool>) {
 }
 
 fn refresh_all() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = super::js::window().and_then(|w| w.document()) else {
         return;
     };
     let theme = host_theme(&doc);
