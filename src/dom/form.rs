@@ -149,10 +149,10 @@ fn on_change(event: Event) {
     let Some((target, _form)) = form_of_event(&event) else {
         return;
     };
-    if target.get_attribute("name").as_deref() == Some("wp-comment-cookies-consent") {
-        if js::control(&target).checked() == Some(false) {
-            storage::forget_details();
-        }
+    if target.get_attribute("name").as_deref() == Some("wp-comment-cookies-consent")
+        && js::control(&target).checked() == Some(false)
+    {
+        storage::forget_details();
     }
 }
 
