@@ -186,19 +186,24 @@ pub fn validate_comment(
     lang: Option<String>,
 ) -> Result<JsValue, JsError> {
     use crate::comment::{validate, CommentInput, Field};
-    use js_sys::{Array, Object, Reflect};
-    // Fields are read one by one (four string crossings) rather than through
-    // JSON.stringify + parse: this runs on every keystroke with up to 65 kB of text.
+    use crate::json::push_json_string;
+    use js_sys::{Object, Reflect};
+    // Fields are read one by one rather than through JSON.stringify + parse: this runs
+    // on every keystroke with up to 65 kB of text.
     if !fields.is_object() {
         return Err(JsError::new("fields: expected an object"));
     }
     let mut input = CommentInput::default();
-    for field in Field::ALL {
+    // The caller's strings, kept to be handed back unchanged (see `values` below).
+    let mut given: [Option<JsValue>; 4] = Default::default();
+    for (i, field) in Field::ALL.into_iter().enumerate() {
         let v =
             Reflect::get(fields, &JsValue::from_str(field.name())).unwrap_or(JsValue::UNDEFINED);
-        // A string, the usual case, is read at once (one crossing, not three).
         let text = match v.as_string() {
-            Some(text) => text,
+            Some(text) => {
+                given[i] = Some(v);
+                text
+            }
             None if v.is_undefined() || v.is_null() => String::new(),
             None => {
                 return Err(JsError::new(
@@ -218,28 +223,38 @@ pub fn validate_comment(
         .and_then(crate::i18n::Locale::from_tag)
         .unwrap_or_default();
     let result = validate(&input, locale);
-    let set = |o: &Object, k: &str, v: &JsValue| {
-        let _ = Reflect::set(o, &JsValue::from_str(k), v);
-    };
-    let out = Object::new();
-    set(&out, "valid", &JsValue::from_bool(result.is_valid()));
-    let errors = Array::new();
-    for e in &result.errors {
-        let o = Object::new();
-        set(&o, "field", &JsValue::from_str(e.field.name()));
-        set(&o, "code", &JsValue::from_str(e.code.name()));
-        set(&o, "message", &JsValue::from_str(&e.message));
-        errors.push(&o);
+    // `valid` and `errors` (short texts) as one JSON text, parsed in one call.
+    let mut json = String::from(if result.is_valid() {
+        "{\"valid\":true,\"errors\":["
+    } else {
+        "{\"valid\":false,\"errors\":["
+    });
+    for (i, e) in result.errors.iter().enumerate() {
+        json.push_str(if i == 0 {
+            "{\"field\":\""
+        } else {
+            ",{\"field\":\""
+        });
+        json.push_str(e.field.name());
+        json.push_str("\",\"code\":\"");
+        json.push_str(e.code.name());
+        json.push_str("\",\"message\":");
+        push_json_string(&mut json, &e.message);
+        json.push('}');
     }
-    set(&out, "errors", &errors);
+    json.push_str("]}");
+    let out = js_sys::JSON::parse(&json).map_err(|_| JsError::new("validateComment"))?;
+    // `values` hand back the caller's own strings where validation left them as they
+    // were (the usual case): a 65 kB comment is not copied back out of the wasm.
     let values = Object::new();
-    for field in Field::ALL {
-        set(
-            &values,
-            field.name(),
-            &JsValue::from_str(result.values.get(field)),
-        );
+    for (i, field) in Field::ALL.into_iter().enumerate() {
+        let value = result.values.get(field);
+        let v = match &given[i] {
+            Some(v) if value == input.get(field) => v.clone(),
+            _ => JsValue::from_str(value),
+        };
+        let _ = Reflect::set(&values, &JsValue::from_str(field.name()), &v);
     }
-    set(&out, "values", &values);
-    Ok(out.into())
+    let _ = Reflect::set(&out, &JsValue::from_str("values"), &values);
+    Ok(out)
 }
