@@ -148,10 +148,16 @@ impl Reader<'_> {
     }
 
     fn error(&self, kind: JsonErrorKind) -> JsonError {
-        let upto = &self.text[..self.pos.min(self.text.len())];
-        let line = upto.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = crate::substring::rfind_byte(upto, b'\n').map_or(0, |i| i + 1);
-        let mut column = upto[line_start..].chars().count();
+        // Lines and characters (not bytes) up to the error, in one pass.
+        let (mut line, mut column) = (1, 0);
+        for &b in self.bytes().iter().take(self.pos) {
+            if b == b'\n' {
+                line += 1;
+                column = 0;
+            } else if b & 0xC0 != 0x80 {
+                column += 1;
+            }
+        }
         // Point at the offending character itself, as editors count columns.
         if self.pos < self.text.len() {
             column += 1;

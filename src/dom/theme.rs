@@ -22,8 +22,8 @@ thread_local! {
 
 /// What the host page says about its theme: `Some(true)` dark, `Some(false)` light.
 fn host_theme(doc: &Document) -> Option<bool> {
-    let els: [Option<Element>; 2] = [doc.body().map(Into::into), doc.document_element()];
-    for el in els.into_iter().flatten() {
+    for el in [doc.body().map(Element::from), doc.document_element()] {
+        let Some(el) = el else { continue };
         if let Some(t) = el.get_attribute("data-theme") {
             match t.as_str() {
                 "dark" => return Some(true),
