@@ -540,6 +540,24 @@ fn validate_comment_export_returns_codes_and_cleaned_values() {
 }
 
 #[wasm_bindgen_test]
+fn validate_comment_lists_every_error_in_the_readers_language() {
+    let fields = js_sys::JSON::parse(r#"{"url":"javascript:alert(1)"}"#).unwrap();
+    let result = review_card::validate_comment(&fields, Some("fr".into())).unwrap();
+    let json = js_sys::JSON::stringify(&result)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(json.starts_with(r#"{"valid":false,"errors":[{"field":"comment","code":"required","message":"Saisissez votre commentaire"},{"field":"author","code":"required","#), "{json}");
+    assert!(json.contains(r#"{"field":"url","code":"invalid_url","message":"Saisissez une adresse de site comme https://exemple.fr, ou laissez vide"}"#), "{json}");
+    assert!(
+        json.ends_with(
+            r#""values":{"comment":"","author":"","email":"","url":"javascript:alert(1)"}}"#
+        ),
+        "{json}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn validate_comment_refuses_non_string_fields_precisely() {
     let fields = js_sys::JSON::parse(r#"{"author":5}"#).unwrap();
     let err: JsValue = review_card::validate_comment(&fields, None)
