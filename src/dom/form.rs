@@ -50,9 +50,7 @@ fn strings(form: &Element) -> &'static FormStrings {
 }
 
 fn control(form: &Element, name: &str) -> Option<Element> {
-    form.query_selector(&["[name=\"", name, "\"]"].concat())
-        .ok()
-        .flatten()
+    js::find(form, &["[name=\"", name, "\"]"].concat())
 }
 
 fn value(el: &Element) -> String {
@@ -87,13 +85,13 @@ fn now_ms() -> f64 {
 /// Prepares a freshly rendered form: no native validation bubbles (the Rust checks
 /// speak instead), the draft and remembered details restored, the counter set.
 pub(crate) fn init(root: &ShadowRoot) {
-    let Ok(Some(form)) = root.query_selector("form.form") else {
+    let Some(form) = js::find(root, "form.form") else {
         return;
     };
-    let _ = form.set_attribute("novalidate", "");
+    js::set_attr(&form, "novalidate", "");
     let mut shown = String::new();
     push_u64(&mut shown, now_ms() as u64);
-    let _ = form.set_attribute("data-shown", &shown);
+    js::set_attr(&form, "data-shown", &shown);
     let key = form.get_attribute("data-key").unwrap_or_default();
     if let (Some(draft), Some(textarea)) = (storage::draft(&key), control(&form, "comment")) {
         if value(&textarea).is_empty() {
@@ -118,7 +116,7 @@ pub(crate) fn init(root: &ShadowRoot) {
 
 fn form_of_event(event: &Event) -> Option<(Element, Element)> {
     let target: Element = event.target()?.dyn_into().ok()?;
-    let form = target.closest("form.form").ok()??;
+    let form = js::closest(&target, "form.form")?;
     Some((target, form))
 }
 
@@ -162,10 +160,10 @@ fn update_counter(form: &Element) {
 
 /// Shows how many bytes are left for `comment` in the form's counter.
 fn show_count(form: &Element, comment: &str) {
-    let Ok(Some(count)) = form.query_selector(".count") else {
+    let Some(count) = js::find(form, ".count") else {
         return;
     };
-    let Ok(Some(value_el)) = count.query_selector(".count-value") else {
+    let Some(value_el) = js::find(&count, ".count-value") else {
         return;
     };
     let left = comment_bytes_left(comment);
@@ -174,11 +172,7 @@ fn show_count(form: &Element, comment: &str) {
     push_u64(&mut text, left.unsigned_abs());
     text.push_str(if left < 0 { f.bytes_over } else { f.bytes_left });
     value_el.set_text_content(Some(&text));
-    let _ = if left < 0 {
-        count.set_attribute("data-over", "")
-    } else {
-        count.remove_attribute("data-over")
-    };
+    js::toggle_attr(&count, "data-over", left < 0);
 }
 
 fn on_submit(event: Event) {
@@ -297,11 +291,12 @@ fn remember(form: &Element, result: &Validation) {
 }
 
 fn field_parts(form: &Element, field: Field) -> Option<(Element, Element, Element)> {
-    let wrapper = form
-        .query_selector(&[".field[data-field=\"", field.name(), "\"]"].concat())
-        .ok()??;
+    let wrapper = js::find(
+        form,
+        &[".field[data-field=\"", field.name(), "\"]"].concat(),
+    )?;
     let input = control(form, field.name())?;
-    let error = wrapper.query_selector(".field-error").ok()??;
+    let error = js::find(&wrapper, ".field-error")?;
     Some((wrapper, input, error))
 }
 
@@ -319,11 +314,11 @@ fn describe(input: &Element, error_id: &str, on: bool) {
         }
         ids.push_str(id);
     }
-    let _ = if ids.is_empty() {
-        input.remove_attribute("aria-describedby")
+    if ids.is_empty() {
+        js::remove_attr(input, "aria-describedby");
     } else {
-        input.set_attribute("aria-describedby", &ids)
-    };
+        js::set_attr(input, "aria-describedby", &ids);
+    }
 }
 
 /// Shows every error inline and in the summary, then moves focus to the summary.
@@ -338,14 +333,14 @@ fn show_errors(form: &Element, result: &Validation) {
         let Some((wrapper, input, error)) = field_parts(form, field) else {
             continue;
         };
-        let _ = wrapper.set_attribute("data-invalid", "");
-        let _ = input.set_attribute("aria-invalid", "true");
+        js::set_attr(&wrapper, "data-invalid", "");
+        js::set_attr(&input, "aria-invalid", "true");
         let mut html = String::from("<span class=\"vh\">");
         push_escaped(&mut html, f.error_prefix);
         html.push_str("</span>");
         push_escaped(&mut html, &err.message);
         error.set_inner_html(&html);
-        let _ = error.remove_attribute("hidden");
+        js::remove_attr(&error, "hidden");
         describe(&input, &error.id(), true);
         items.push_str("<li><a href=\"#");
         push_escaped(&mut items, &input.id());
@@ -355,11 +350,11 @@ fn show_errors(form: &Element, result: &Validation) {
         push_escaped(&mut items, &err.message);
         items.push_str("</a></li>");
     }
-    if let Ok(Some(summary)) = form.query_selector(".summary") {
-        if let Ok(Some(list)) = summary.query_selector(".summary-list") {
+    if let Some(summary) = js::find(form, ".summary") {
+        if let Some(list) = js::find(&summary, ".summary-list") {
             list.set_inner_html(&items);
         }
-        let _ = summary.remove_attribute("hidden");
+        js::remove_attr(&summary, "hidden");
         js::focus(&summary);
     }
 }
@@ -372,21 +367,19 @@ fn clear_error(form: &Element, field: Field) {
     if input.get_attribute("aria-invalid").is_none() {
         return;
     }
-    let _ = wrapper.remove_attribute("data-invalid");
-    let _ = input.remove_attribute("aria-invalid");
-    let _ = error.set_attribute("hidden", "");
+    js::remove_attr(&wrapper, "data-invalid");
+    js::remove_attr(&input, "aria-invalid");
+    js::set_attr(&error, "hidden", "");
     error.set_text_content(None);
     describe(&input, &error.id(), false);
-    if let Ok(Some(summary)) = form.query_selector(".summary") {
-        if let Ok(Some(link)) =
-            summary.query_selector(&["a[data-for=\"", &input.id(), "\"]"].concat())
-        {
+    if let Some(summary) = js::find(form, ".summary") {
+        if let Some(link) = js::find(&summary, &["a[data-for=\"", &input.id(), "\"]"].concat()) {
             if let Some(li) = link.parent_element() {
                 li.remove();
             }
         }
-        if summary.query_selector("li").ok().flatten().is_none() {
-            let _ = summary.set_attribute("hidden", "");
+        if js::find(&summary, "li").is_none() {
+            js::set_attr(&summary, "hidden", "");
         }
     }
 }
@@ -402,11 +395,7 @@ pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
     };
     if let Some(target) = root.get_element_by_id(&id) {
         event.prevent_default();
-        if let Some(label) = root
-            .query_selector(&["label[for=\"", &id, "\"]"].concat())
-            .ok()
-            .flatten()
-        {
+        if let Some(label) = js::find(&root, &["label[for=\"", &id, "\"]"].concat()) {
             label.scroll_into_view();
         }
         js::focus(&target);
@@ -415,7 +404,7 @@ pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
 
 /// Writes the status line (a polite live region), optionally with a retry button.
 fn set_status(form: &Element, text: &str, kind: Option<&str>, retry: bool) {
-    let Ok(Some(status)) = form.query_selector(".status") else {
+    let Some(status) = js::find(form, ".status") else {
         return;
     };
     let mut html = String::new();
@@ -426,26 +415,21 @@ fn set_status(form: &Element, text: &str, kind: Option<&str>, retry: bool) {
         html.push_str("</button>");
     }
     status.set_inner_html(&html);
-    let _ = match kind {
-        Some(k) => status.set_attribute("data-kind", k),
-        None => status.remove_attribute("data-kind"),
-    };
+    match kind {
+        Some(k) => js::set_attr(&status, "data-kind", k),
+        None => js::remove_attr(&status, "data-kind"),
+    }
 }
 
 fn set_busy(form: &Element, busy: bool) {
-    let _ = if busy {
-        form.set_attribute("data-busy", "")
-            .and_then(|_| form.set_attribute("aria-busy", "true"))
+    js::toggle_attr(form, "data-busy", busy);
+    if busy {
+        js::set_attr(form, "aria-busy", "true");
     } else {
-        form.remove_attribute("data-busy")
-            .and_then(|_| form.remove_attribute("aria-busy"))
-    };
-    if let Ok(Some(button)) = form.query_selector("button.submit") {
-        let _ = if busy {
-            button.set_attribute("disabled", "")
-        } else {
-            button.remove_attribute("disabled")
-        };
+        js::remove_attr(form, "aria-busy");
+    }
+    if let Some(button) = js::find(form, "button.submit") {
+        js::toggle_attr(&button, "disabled", busy);
     }
 }
 

@@ -32,6 +32,28 @@ extern "C" {
     #[wasm_bindgen(method, setter)]
     pub(crate) fn set_checked(this: &Control, checked: bool);
 
+    /// An element, for the calls below: imported without exception handling because
+    /// with this crate's arguments they cannot throw (attribute names are constants;
+    /// selectors are constants or hold IDs made of letters, digits, `-` and `_`).
+    /// Each `catch` import costs a wrapper in the glue and a check at every call.
+    #[wasm_bindgen(extends = Element)]
+    type Plain;
+
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &Plain, name: &str, value: &str);
+
+    #[wasm_bindgen(method, js_name = removeAttribute)]
+    fn remove_attribute(this: &Plain, name: &str);
+
+    #[wasm_bindgen(method, js_name = toggleAttribute)]
+    fn toggle_attribute(this: &Plain, name: &str, force: bool) -> bool;
+
+    #[wasm_bindgen(method, js_name = querySelector)]
+    fn query_selector(this: &Plain, selectors: &str) -> Option<Element>;
+
+    #[wasm_bindgen(method, js_name = closest)]
+    fn closest(this: &Plain, selectors: &str) -> Option<Element>;
+
     /// An element that can take focus.
     #[wasm_bindgen(extends = Element)]
     type Focusable;
@@ -44,6 +66,32 @@ extern "C" {
 /// `focus()`, so no `HTMLElement` type check is needed.
 pub(crate) fn focus(element: &Element) {
     let _ = element.unchecked_ref::<Focusable>().focus();
+}
+
+/// Sets attribute `name` (a constant) on `element`.
+pub(crate) fn set_attr(element: &Element, name: &str, value: &str) {
+    element.unchecked_ref::<Plain>().set_attribute(name, value);
+}
+
+/// Removes attribute `name` (a constant) from `element`.
+pub(crate) fn remove_attr(element: &Element, name: &str) {
+    element.unchecked_ref::<Plain>().remove_attribute(name);
+}
+
+/// Adds (`on`) or removes the empty attribute `name` (a constant).
+pub(crate) fn toggle_attr(element: &Element, name: &str, on: bool) {
+    element.unchecked_ref::<Plain>().toggle_attribute(name, on);
+}
+
+/// The first element inside `node` (an element or a shadow root: both have
+/// `querySelector`) matching `selectors` (see [`Plain`]).
+pub(crate) fn find(node: &JsValue, selectors: &str) -> Option<Element> {
+    node.unchecked_ref::<Plain>().query_selector(selectors)
+}
+
+/// `element` or its nearest ancestor matching `selectors` (see [`Plain`]).
+pub(crate) fn closest(element: &Element, selectors: &str) -> Option<Element> {
+    element.unchecked_ref::<Plain>().closest(selectors)
 }
 
 /// The page's window, when the module runs in one (not in a worker).

@@ -56,10 +56,7 @@ thread_local! {
 
 /// The language of the element's context: the nearest `lang` attribute at or above it.
 pub(crate) fn context_lang(element: &Element) -> Option<String> {
-    element
-        .closest("[lang]")
-        .ok()
-        .flatten()
+    super::js::closest(element, "[lang]")
         .and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.trim().is_empty())
 }
@@ -121,10 +118,7 @@ pub(crate) fn mount_card(
 /// Writes (or removes) the schema.org JSON-LD in the host's light DOM, where
 /// crawlers read it. The script is a data block: it never runs, and strict CSPs allow it.
 fn set_json_ld(host: &Element, review: Option<&Review>) {
-    let existing = host
-        .query_selector(":scope > script[data-review-card-generated]")
-        .ok()
-        .flatten();
+    let existing = super::js::find(host, ":scope > script[data-review-card-generated]");
     let Some(review) = review else {
         if let Some(s) = existing {
             s.remove();
@@ -140,8 +134,8 @@ fn set_json_ld(host: &Element, review: Option<&Review>) {
             let Ok(s) = doc.create_element("script") else {
                 return;
             };
-            let _ = s.set_attribute("type", "application/ld+json");
-            let _ = s.set_attribute("data-review-card-generated", "");
+            super::js::set_attr(&s, "type", "application/ld+json");
+            super::js::set_attr(&s, "data-review-card-generated", "");
             if host.append_child(&s).is_err() {
                 return;
             }
@@ -156,12 +150,13 @@ fn on_click(event: Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    if let Ok(Some(button)) = target.closest("button.more") {
+    use super::js::closest;
+    if let Some(button) = closest(&target, "button.more") {
         toggle_disclosure(&button);
-    } else if let Ok(Some(link)) = target.closest(".summary a[data-for]") {
+    } else if let Some(link) = closest(&target, ".summary a[data-for]") {
         super::form::follow_summary_link(&link, &event);
-    } else if let Ok(Some(retry)) = target.closest(".status button.retry") {
-        if let Ok(Some(form)) = retry.closest("form.form") {
+    } else if let Some(retry) = closest(&target, ".status button.retry") {
+        if let Some(form) = closest(&retry, "form.form") {
             super::form::submit(&form);
         }
     }
@@ -181,17 +176,17 @@ pub(crate) fn toggle_disclosure(button: &Element) {
     if !expanded {
         fill_lazy_body(&root, &body);
     }
-    let _ = button.set_attribute("aria-expanded", if expanded { "false" } else { "true" });
+    super::js::set_attr(
+        button,
+        "aria-expanded",
+        if expanded { "false" } else { "true" },
+    );
     set_hidden(&body, expanded);
-    if let Ok(Some(excerpt)) = root.query_selector(".excerpt[data-derived]") {
+    if let Some(excerpt) = super::js::find(&root, ".excerpt[data-derived]") {
         set_hidden(&excerpt, !expanded);
     }
 }
 
 fn set_hidden(el: &Element, hidden: bool) {
-    let _ = if hidden {
-        el.set_attribute("hidden", "")
-    } else {
-        el.remove_attribute("hidden")
-    };
+    super::js::toggle_attr(el, "hidden", hidden);
 }

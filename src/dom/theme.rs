@@ -43,8 +43,8 @@ fn host_theme(doc: &Document) -> Option<bool> {
 }
 
 fn apply(host: &Element, theme: Option<bool>) {
-    let _ = host.toggle_attribute_with_force("data-host-dark", theme == Some(true));
-    let _ = host.toggle_attribute_with_force("data-host-light", theme == Some(false));
+    super::js::toggle_attr(host, "data-host-dark", theme == Some(true));
+    super::js::toggle_attr(host, "data-host-light", theme == Some(false));
 }
 
 fn refresh_all() {
@@ -66,7 +66,7 @@ fn refresh_all() {
 
 /// Sets up a host for `auto` (or clears it for a fixed theme).
 pub(crate) fn follow_host(host: &Element, auto: bool) {
-    let _ = host.toggle_attribute_with_force(AUTO, auto);
+    super::js::toggle_attr(host, AUTO, auto);
     if !auto {
         apply(host, None);
         return;
@@ -84,12 +84,16 @@ pub(crate) fn follow_host(host: &Element, auto: bool) {
         WATCHING.with(|w| w.set(true));
         let callback = Closure::<dyn Fn()>::new(refresh_all);
         if let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) {
-            let init = MutationObserverInit::new();
-            init.set_attributes(true);
-            init.set_attribute_filter(&js_sys::Array::of2(&"class".into(), &"data-theme".into()));
-            let els: [Option<Element>; 2] = [doc.document_element(), doc.body().map(Into::into)];
+            // The options as one JSON text: one call, where two setters and an
+            // array would be three imports.
+            let init: MutationObserverInit = js_sys::JSON::parse(
+                r#"{"attributes":true,"attributeFilter":["class","data-theme"]}"#,
+            )
+            .unwrap_or_default()
+            .unchecked_into();
             let mut watched = 0;
-            for el in els.into_iter().flatten() {
+            for el in [doc.document_element(), doc.body().map(Element::from)] {
+                let Some(el) = el else { continue };
                 watched += usize::from(observer.observe_with_options(&el, &init).is_ok());
             }
             if watched == 2 {
