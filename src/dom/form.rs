@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, Element, Event, RequestInit, Response, ShadowRoot};
+use web_sys::{Element, Event, RequestInit, Response, ShadowRoot};
 
 use super::js::{self, Control};
 use super::storage;
@@ -29,14 +29,10 @@ thread_local! {
 
 /// Adds the form listeners to a shadow root (the same shared functions every time,
 /// so adding them twice is a no-op).
-pub(crate) fn listen(root: &ShadowRoot) -> Result<(), JsValue> {
-    ON_SUBMIT
-        .with(|f| root.add_event_listener_with_callback("submit", f.as_ref().unchecked_ref()))?;
-    ON_INPUT
-        .with(|f| root.add_event_listener_with_callback("input", f.as_ref().unchecked_ref()))?;
-    ON_CHANGE
-        .with(|f| root.add_event_listener_with_callback("change", f.as_ref().unchecked_ref()))?;
-    Ok(())
+pub(crate) fn listen(root: &ShadowRoot) {
+    ON_SUBMIT.with(|f| js::listen(root, "submit", f.as_ref()));
+    ON_INPUT.with(|f| js::listen(root, "input", f.as_ref()));
+    ON_CHANGE.with(|f| js::listen(root, "change", f.as_ref()));
 }
 
 fn locale_of(form: &Element) -> Locale {
@@ -268,10 +264,7 @@ fn dispatch_comment(form: &Element, detail_json: &str) -> bool {
     let Ok(init) = js_sys::JSON::parse(&init) else {
         return true;
     };
-    match CustomEvent::new_with_event_init_dict("review-card:comment", init.unchecked_ref()) {
-        Ok(e) => host.dispatch_event(&e).unwrap_or(true),
-        Err(_) => true,
-    }
+    js::dispatch(&host, "review-card:comment", &init)
 }
 
 /// Saves or forgets name, email and website according to the consent box.

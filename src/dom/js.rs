@@ -54,18 +54,39 @@ extern "C" {
     #[wasm_bindgen(method, js_name = closest)]
     fn closest(this: &Plain, selectors: &str) -> Option<Element>;
 
-    /// An element that can take focus.
-    #[wasm_bindgen(extends = Element)]
-    type Focusable;
+    #[wasm_bindgen(method, js_name = matches)]
+    fn matches(this: &Plain, selectors: &str) -> bool;
 
-    #[wasm_bindgen(method, catch, js_name = focus)]
-    fn focus(this: &Focusable) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Plain, selectors: &str) -> web_sys::NodeList;
+
+    #[wasm_bindgen(method, js_name = addEventListener)]
+    fn add_event_listener(this: &Plain, kind: &str, listener: &JsValue);
+
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &Plain, child: &Element);
+
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Plain, name: &str) -> Element;
+
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    fn dispatch_event(this: &Plain, event: &JsValue) -> bool;
+
+    /// `new CustomEvent(type, init)`.
+    #[wasm_bindgen(js_name = CustomEvent)]
+    type Custom;
+
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    fn new(kind: &str, init: &JsValue) -> Custom;
+
+    #[wasm_bindgen(method, js_name = focus)]
+    fn focus(this: &Plain);
 }
 
 /// Moves focus to `element` (the error summary, a field): any HTML element has
 /// `focus()`, so no `HTMLElement` type check is needed.
 pub(crate) fn focus(element: &Element) {
-    let _ = element.unchecked_ref::<Focusable>().focus();
+    element.unchecked_ref::<Plain>().focus();
 }
 
 /// Sets attribute `name` (a constant) on `element`.
@@ -92,6 +113,41 @@ pub(crate) fn find(node: &JsValue, selectors: &str) -> Option<Element> {
 /// `element` or its nearest ancestor matching `selectors` (see [`Plain`]).
 pub(crate) fn closest(element: &Element, selectors: &str) -> Option<Element> {
     element.unchecked_ref::<Plain>().closest(selectors)
+}
+
+/// Whether `element` matches `selectors` (a constant).
+pub(crate) fn matches(element: &Element, selectors: &str) -> bool {
+    element.unchecked_ref::<Plain>().matches(selectors)
+}
+
+/// Every element inside `node` (a document or element) matching `selectors`.
+pub(crate) fn find_all(node: &JsValue, selectors: &str) -> web_sys::NodeList {
+    node.unchecked_ref::<Plain>().query_selector_all(selectors)
+}
+
+/// Adds `listener` (a function) for events of `kind` on `target` (an element or a
+/// shadow root).
+pub(crate) fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
+    target
+        .unchecked_ref::<Plain>()
+        .add_event_listener(kind, listener);
+}
+
+/// A new `<name>` element (a constant name) made by `doc`.
+pub(crate) fn create(doc: &JsValue, name: &str) -> Element {
+    doc.unchecked_ref::<Plain>().create_element(name)
+}
+
+/// Appends `child` (an element this crate made) to `parent`.
+pub(crate) fn append(parent: &Element, child: &Element) {
+    parent.unchecked_ref::<Plain>().append_child(child);
+}
+
+/// Dispatches a `CustomEvent` of `kind` with `init` (its dictionary) on `target`;
+/// false when a listener cancelled it.
+pub(crate) fn dispatch(target: &Element, kind: &str, init: &JsValue) -> bool {
+    let event = Custom::new(kind, init);
+    target.unchecked_ref::<Plain>().dispatch_event(&event)
 }
 
 /// The page's window, when the module runs in one (not in a worker).

@@ -76,8 +76,7 @@ pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue
         let adopted = shared.sheets.as_ref().is_some_and(|sheets| {
             js_sys::Reflect::set(&root, &shared.adopted_key, sheets).unwrap_or(false)
         });
-        ON_CLICK
-            .with(|f| root.add_event_listener_with_callback("click", f.as_ref().unchecked_ref()))?;
+        ON_CLICK.with(|f| super::js::listen(&root, "click", f.as_ref()));
         Ok((root, adopted))
     })
 }
@@ -107,7 +106,7 @@ pub(crate) fn mount_card(
     let _ = SHARED.with(|shared| js_sys::Reflect::set(&root, &shared.body_key, &body));
     if settings.comments.is_some() {
         // The form's delegated listeners, only where there is a form.
-        super::form::listen(&root)?;
+        super::form::listen(&root);
         super::form::init(&root);
     }
     super::theme::follow_host(element, settings.theme == crate::options::Theme::Auto);
@@ -131,14 +130,10 @@ fn set_json_ld(host: &Element, review: Option<&Review>) {
             let Some(doc) = host.owner_document() else {
                 return;
             };
-            let Ok(s) = doc.create_element("script") else {
-                return;
-            };
+            let s = super::js::create(&doc, "script");
             super::js::set_attr(&s, "type", "application/ld+json");
             super::js::set_attr(&s, "data-review-card-generated", "");
-            if host.append_child(&s).is_err() {
-                return;
-            }
+            super::js::append(host, &s);
             s
         }
     };

@@ -32,10 +32,10 @@ fn host_theme(doc: &Document) -> Option<bool> {
             }
         }
         // `matches` rather than `classList.contains`: one import, not two.
-        if el.matches(".dark").unwrap_or(false) {
+        if super::js::matches(&el, ".dark") {
             return Some(true);
         }
-        if el.matches(".light").unwrap_or(false) {
+        if super::js::matches(&el, ".light") {
             return Some(false);
         }
     }
@@ -55,11 +55,10 @@ fn refresh_all() {
     if KNOWN.get().is_some() {
         KNOWN.set(Some(theme));
     }
-    if let Ok(hosts) = doc.query_selector_all(&["[", AUTO, "]"].concat()) {
-        for i in 0..hosts.length() {
-            if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                apply(&host, theme);
-            }
+    let hosts = super::js::find_all(&doc, &["[", AUTO, "]"].concat());
+    for i in 0..hosts.length() {
+        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            apply(&host, theme);
         }
     }
 }
