@@ -107,6 +107,15 @@ pub const DEFAULT_MIN_FILL_MS: u32 = 3000;
 /// The default time a comment post may take, in milliseconds.
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
+/// Whether `s` is an ID as this crate writes them (and an ID prefix as options
+/// accept them): a letter, then letters, digits, `-` and `_`. Such an ID needs no
+/// escaping inside a quoted CSS attribute selector.
+pub fn is_id(s: &str) -> bool {
+    s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Reads options from JSON text; empty text, `null` and `undefined` give the defaults.
 pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
     let json = json.trim();
@@ -165,11 +174,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
         }
     }
     if let Some(p) = text("idPrefix")? {
-        if !p
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            || !p.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-        {
+        if !is_id(&p) {
             return Err(ReviewError::new(
                 "options.idPrefix",
                 "must start with a letter and hold only letters, digits, - and _",

@@ -366,7 +366,9 @@ fn clear_error(form: &Element, field: Field) {
     error.set_text_content(None);
     describe(&input, &error.id(), false);
     if let Some(summary) = js::find(form, ".summary") {
-        if let Some(link) = js::find(&summary, &["a[data-for=\"", &input.id(), "\"]"].concat()) {
+        if let Some(link) = by_id_selector("a[data-for=\"", &input.id())
+            .and_then(|selector| js::find(&summary, &selector))
+        {
             if let Some(li) = link.parent_element() {
                 li.remove();
             }
@@ -388,11 +390,20 @@ pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
     };
     if let Some(target) = root.get_element_by_id(&id) {
         event.prevent_default();
-        if let Some(label) = js::find(&root, &["label[for=\"", &id, "\"]"].concat()) {
+        if let Some(label) =
+            by_id_selector("label[for=\"", &id).and_then(|selector| js::find(&root, &selector))
+        {
             label.scroll_into_view();
         }
         js::focus(&target);
     }
+}
+
+/// `start` + `id` + `"]`, a selector for an attribute holding `id`, when `id` is one
+/// this crate writes (see [`crate::options::is_id`]): `js::find` does not catch, and
+/// an ID read back from the page's DOM could have been changed into anything.
+fn by_id_selector(start: &str, id: &str) -> Option<String> {
+    crate::options::is_id(id).then(|| [start, id, "\"]"].concat())
 }
 
 /// Writes the status line (a polite live region), optionally with a retry button.

@@ -57,7 +57,8 @@ fn refresh_all() {
     }
     let hosts = super::js::find_all(&doc, &["[", AUTO, "]"].concat());
     for i in 0..hosts.length() {
-        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+        // `querySelectorAll` finds only elements.
+        if let Some(host) = hosts.item(i).map(JsCast::unchecked_into::<Element>) {
             apply(&host, theme);
         }
     }

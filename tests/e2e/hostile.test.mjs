@@ -112,3 +112,28 @@ test("200 cards on one page all render and stay readable", async () => {
   console.log(`# hostile: 200 cards rendered (${before} before scrolling)`);
   await context.close();
 });
+
+test("a host that rewrites the form's IDs into broken selectors gets no error", async () => {
+  const url = page(env.server, "/hostile-ids.html", doc(CARD));
+  const { tab, log, context } = await open(env.browser, url);
+  await cardsRendered(tab, 1);
+  const root = (sel) => tab.locator("review-card").locator(sel);
+  await root("button.submit").click();
+  await tab.waitForFunction(() => !document.querySelector("review-card").shadowRoot.querySelector(".summary").hidden);
+  // The page turns the comment field's ID (and the summary's link to it) into text
+  // that would break a CSS selector built from it.
+  await tab.evaluate(() => {
+    const r = document.querySelector("review-card").shadowRoot;
+    const id = r.querySelector("textarea").id;
+    r.querySelector("textarea").id = 'x"] *';
+    r.querySelector(`.summary a[data-for="${id}"]`).dataset.for = 'x"] *';
+  });
+  await root(".summary a").first().click();
+  const focused = await tab.evaluate(() => document.querySelector("review-card").shadowRoot.activeElement?.tagName);
+  await root("textarea").fill("A bruising, tender film.");
+  const invalid = await tab.evaluate(() => document.querySelector("review-card").shadowRoot.querySelector("textarea").getAttribute("aria-invalid"));
+  assert.equal(focused, "TEXTAREA", "the summary link still reaches its field");
+  assert.equal(invalid, null, "the fixed field's error still clears");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
