@@ -34,7 +34,8 @@ extern "C" {
 
     /// An element, for the calls below: imported without exception handling because
     /// with this crate's arguments they cannot throw (attribute names are constants;
-    /// selectors are constants or hold IDs made of letters, digits, `-` and `_`).
+    /// selectors are constants or hold IDs that pass `options::is_id`, checked again
+    /// when read back from the DOM).
     /// Each `catch` import costs a wrapper in the glue and a check at every call.
     #[wasm_bindgen(extends = Element)]
     type Plain;
