@@ -111,7 +111,7 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 /// accept them): a letter, then letters, digits, `-` and `_`. Such an ID needs no
 /// escaping inside a quoted CSS attribute selector.
 pub fn is_id(s: &str) -> bool {
-    s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+    s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
