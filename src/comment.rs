@@ -147,7 +147,8 @@ impl CommentInput {
         }
     }
 
-    fn get_mut(&mut self, field: Field) -> &mut String {
+    /// The value of a field, to change it.
+    pub fn get_mut(&mut self, field: Field) -> &mut String {
         match field {
             Field::Comment => &mut self.comment,
             Field::Author => &mut self.author,

@@ -243,15 +243,18 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
     }
     match c.get("postId") {
         None | Some(Value::Null) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some() => out.post_id = n.as_u64(),
-        Some(Value::String(t)) if crate::number::parse_int(t.trim(), 10).is_some() => {
-            out.post_id = crate::number::parse_int(t.trim(), 10)
-        }
-        Some(_) => {
-            return Err(ReviewError::new(
-                "options.comments.postId",
-                "must be a whole number",
-            ))
+        Some(v) => {
+            out.post_id = match v {
+                Value::Number(n) => n.as_u64(),
+                Value::String(t) => crate::number::parse_int(t.trim(), 10),
+                _ => None,
+            };
+            if out.post_id.is_none() {
+                return Err(ReviewError::new(
+                    "options.comments.postId",
+                    "must be a whole number",
+                ));
+            }
         }
     }
     // Two explicit blocks on purpose: a shared helper for these measured 175 bytes

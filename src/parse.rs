@@ -186,7 +186,7 @@ pub fn normalize_newlines(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.bytes().position(|b| b == b'\r') {
+    while let Some(i) = crate::substring::find_any(rest, b"\r") {
         let (Some(before), Some(after)) = (rest.get(..i), rest.get(i + 1..)) else {
             break;
         };

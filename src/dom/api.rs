@@ -211,12 +211,7 @@ pub fn validate_comment(
                 ))
             }
         };
-        match field {
-            Field::Comment => input.comment = text,
-            Field::Author => input.author = text,
-            Field::Email => input.email = text,
-            Field::Url => input.url = text,
-        }
+        *input.get_mut(field) = text;
     }
     let locale = lang
         .as_deref()
