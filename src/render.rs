@@ -55,10 +55,12 @@ pub fn render_card(review: &Review, settings: &Settings) -> String {
     render_card_parts(review, settings).0
 }
 
-/// Renders the card, and with `settings.lazy_body` returns the hidden body's markup
-/// separately (to be filled in on first "Read more") instead of inline.
-pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, Option<String>) {
-    let mut deferred = None;
+/// Renders the card. With `settings.lazy_body` the hidden body holds only the link
+/// to the original page, and the returned flag is true: its paragraphs are left for
+/// [`render_paragraphs`] to fill in on first "Read more" (a card never opened never
+/// escapes or parses its body's markup).
+pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool) {
+    let mut deferred = false;
     let locale = settings.locale(review.lang.as_deref());
     let s = locale.strings();
     let mut h = Html {
@@ -139,12 +141,11 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, Optio
         h.raw("<div class=\"body\" part=\"body\"")
             .id_attr("id", "body");
         h.raw(if interactive { " hidden>" } else { ">" });
-        let body = render_body(review, settings);
-        if settings.lazy_body && interactive {
-            deferred = Some(body);
-        } else {
-            h.raw(&body);
+        deferred = settings.lazy_body && interactive;
+        if !deferred {
+            push_paragraphs(&mut h, review);
         }
+        original_link(&mut h, review, s.read_original);
         h.raw("</div>");
         if interactive {
             h.raw("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\"")
@@ -207,28 +208,35 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, Optio
     (h.out, deferred)
 }
 
-/// The full body's markup (the paragraphs and the link to the original page), which
-/// fills the card's `.body` element: inline, or on first "Read more" when the DOM
-/// layer renders lazily.
-pub fn render_body(review: &Review, settings: &Settings) -> String {
-    let s = settings.locale(review.lang.as_deref()).strings();
+/// The body's paragraphs, which open the card's `.body` element: inline, or on first
+/// "Read more" when the DOM layer renders lazily (before the link to the original
+/// page, which is always rendered with the card).
+pub fn render_paragraphs(review: &Review) -> String {
     let mut h = Html {
         out: String::with_capacity(
-            review.body.iter().map(String::len).sum::<usize>() * 11 / 10 + 64,
+            review.body.iter().map(String::len).sum::<usize>() * 11 / 10 + 16,
         ),
-        ids: &settings.id_prefix,
+        ids: "",
     };
+    push_paragraphs(&mut h, review);
+    h.out
+}
+
+fn push_paragraphs(h: &mut Html<'_>, review: &Review) {
     for p in &review.body {
         h.raw("<p>").text(p).raw("</p>");
     }
+}
+
+/// The link to the original page, at the end of the body.
+fn original_link(h: &mut Html<'_>, review: &Review, label: &str) {
     if let Some(url) = &review.url {
         h.raw("<p class=\"original\"><a")
             .attr("href", url)
             .raw(">")
-            .text(s.read_original)
+            .text(label)
             .raw("</a></p>");
     }
-    h.out
 }
 
 /// The badge: the number shown large, the range small, and the whole announced as
@@ -273,9 +281,9 @@ pub fn render_content(review: &Review, settings: &Settings) -> String {
     render_content_parts(review, settings).0
 }
 
-/// [`render_content`] with the hidden body returned separately when
-/// `settings.lazy_body` is set (see [`render_card_parts`]).
-pub fn render_content_parts(review: &Review, settings: &Settings) -> (String, Option<String>) {
+/// [`render_content`], with the flag of [`render_card_parts`]: true when the body's
+/// paragraphs were left out (`settings.lazy_body`).
+pub fn render_content_parts(review: &Review, settings: &Settings) -> (String, bool) {
     let (mut html, deferred) = render_card_parts(review, settings);
     if let Some(comments) = &settings.comments {
         html.push_str(&crate::form::render_form(review, settings, comments));

@@ -260,3 +260,33 @@ fn static_markup_shows_the_whole_review_without_a_button() {
     );
     assert_eq!(html.matches("<p>").count(), 5);
 }
+
+#[test]
+fn a_lazy_body_holds_the_link_and_its_paragraphs_go_first_when_filled() {
+    let json = SAMPLE.replacen('{', r#"{"url":"https://example.com/r","#, 1);
+    let review = parse_review(&json).unwrap();
+    let mut settings = Settings::new();
+    let whole = review_card::render::render_card_parts(&review, &settings);
+    assert!(!whole.1, "rendered whole, nothing is left to fill");
+    settings.lazy_body = true;
+    let (lazy, deferred) = review_card::render::render_card_parts(&review, &settings);
+    assert!(deferred);
+    // The hidden body already holds the link to the original page, and nothing else.
+    let link =
+        "<p class=\"original\"><a href=\"https://example.com/r\">Read on the original page</a></p>";
+    let empty_body = ["hidden>", link, "</div>"].concat();
+    assert!(lazy.contains(&empty_body), "{lazy}");
+    // Filling the paragraphs in before the link gives the card rendered whole.
+    let filled = lazy.replacen(
+        &empty_body,
+        &[
+            "hidden>",
+            &review_card::render::render_paragraphs(&review),
+            link,
+            "</div>",
+        ]
+        .concat(),
+        1,
+    );
+    assert_eq!(filled, whole.0);
+}

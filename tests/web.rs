@@ -261,6 +261,57 @@ fn language_comes_from_the_page_when_not_given() {
     );
 }
 
+/// The sample with a link to the original page, as a JS object (so `mount` goes
+/// through `JSON.stringify`), in French.
+fn sample_with_link() -> JsValue {
+    let review = js_sys::JSON::parse(SAMPLE).unwrap();
+    js_sys::Reflect::set(
+        &review,
+        &"url".into(),
+        &"https://example.com/rust-and-bone".into(),
+    )
+    .unwrap();
+    js_sys::Reflect::set(&review, &"lang".into(), &"fr".into()).unwrap();
+    review
+}
+
+#[wasm_bindgen_test]
+fn opening_twice_shows_each_paragraph_once_before_the_link_to_the_original() {
+    let el = host("div");
+    review_card::mount(&el, &sample_with_link(), &JsValue::UNDEFINED).unwrap();
+    let root = el.shadow_root().unwrap();
+    let body = find(&root, ".body");
+    // Before the first "Read more" the body holds only the link (its paragraphs are
+    // rendered on demand).
+    assert_eq!(body.child_element_count(), 1);
+    for _ in 0..2 {
+        click_read_more(&root);
+        assert!(is_shown(&body));
+        click_read_more(&root);
+    }
+    click_read_more(&root);
+    let paragraphs = root.query_selector_all(".body > p").unwrap();
+    let texts: Vec<String> = (0..paragraphs.length())
+        .map(|i| paragraphs.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 6, "five paragraphs, then the link");
+    assert!(texts[0].starts_with("There is a watery trope"));
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("feels duly earned."))
+            .count(),
+        1
+    );
+    assert_eq!(texts[5], "Lire sur la page d’origine");
+    assert_eq!(
+        find(&root, ".body > p:last-child a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://example.com/rust-and-bone")
+    );
+}
+
 #[wasm_bindgen_test]
 fn render_to_string_matches_the_mounted_card() {
     let html =

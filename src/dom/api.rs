@@ -102,33 +102,42 @@ export interface CommentEventDetail extends Required<CommentFields> {
 "#;
 
 /// Turns a JS value that is either JSON text or a plain object into JSON text, with
-/// one call across the boundary (`JSON.stringify`), not one per field.
-pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, ReviewError> {
+/// one call across the boundary (`JSON.stringify`), not one per field. Returns the
+/// JS string (the value itself when it is one), which the DOM layer keeps without
+/// copying it back out of the wasm; [`text_of`] reads it.
+pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<JsValue, ReviewError> {
     json_of(value, what)?.ok_or_else(|| ReviewError::new(what, "is required"))
 }
 
 /// [`json_text`], with `None` for `undefined` and `null`. Objects, the common case,
 /// are asked about first: three crossings (is it an object, stringify, read).
-fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, ReviewError> {
+fn json_of(value: &JsValue, what: &str) -> Result<Option<JsValue>, ReviewError> {
     if !value.is_object() {
-        if let Some(s) = value.as_string() {
-            return Ok(Some(s));
+        if value.is_string() {
+            return Ok(Some(value.clone()));
         }
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
+        // A number, a boolean, a function…: nothing `JSON.stringify` could make an
+        // object of (nor, for a function, any text at all).
+        return Err(ReviewError::new(what, "expected an object"));
     }
     js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s: JsString| s.as_string())
-        .map(Some)
-        .ok_or_else(|| ReviewError::new(what, "could not be converted to JSON"))
+        .map(|s: JsString| Some(s.into()))
+        .map_err(|_| ReviewError::new(what, "could not be converted to JSON"))
+}
+
+/// The text of `json`, a JS string from [`json_text`] (empty, so that parsing
+/// fails, if an object's `toJSON` gave `undefined`).
+fn text_of(json: &JsValue) -> String {
+    json.as_string().unwrap_or_default()
 }
 
 fn options_of(options: &JsValue) -> Result<Settings, ReviewError> {
     match json_of(options, "options")? {
         None => Ok(Settings::new()),
-        Some(text) => parse_options(&text),
+        Some(json) => parse_options(&text_of(&json)),
     }
 }
 
@@ -146,14 +155,14 @@ pub fn mount(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<(), JsError> {
-    let review =
-        parse_review(&json_text(review, "review").map_err(to_js_error)?).map_err(to_js_error)?;
+    let source = json_text(review, "review").map_err(to_js_error)?;
+    let review = parse_review(&text_of(&source)).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     if settings.document_lang.is_none() {
         settings.document_lang = super::mount::context_lang(element);
     }
     settings.lazy_body = true;
-    super::mount::mount_card(element, &review, &settings)
+    super::mount::mount_card(element, &review, &settings, &source)
         .map(|_| ())
         .map_err(|_| {
             to_js_error(ReviewError::new(
@@ -170,8 +179,8 @@ pub fn render_to_string(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<String, JsError> {
-    let review =
-        parse_review(&json_text(review, "review").map_err(to_js_error)?).map_err(to_js_error)?;
+    let json = json_text(review, "review").map_err(to_js_error)?;
+    let review = parse_review(&text_of(&json)).map_err(to_js_error)?;
     let settings = options_of(options).map_err(to_js_error)?;
     Ok(render_document(&review, &settings))
 }

@@ -73,9 +73,7 @@ fn consented(form: &Element) -> bool {
 }
 
 fn now_ms() -> f64 {
-    js::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    js::performance_now()
 }
 
 /// Prepares a freshly rendered form: no native validation bubbles (the Rust checks

@@ -13,6 +13,11 @@ extern "C" {
     #[wasm_bindgen(thread_local_v2, js_name = globalThis)]
     static GLOBAL: JsValue;
 
+    /// `performance.now()`, in milliseconds: one import, where web-sys goes through
+    /// `window.performance` (two, and a check that there is a window).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    pub(crate) fn performance_now() -> f64;
+
     /// A form control of the comment form: an `<input>` or a `<textarea>`. Both have
     /// `value`, so one getter and setter serve both (no type checks).
     #[wasm_bindgen(extends = Element)]
@@ -82,6 +87,17 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = focus)]
     fn focus(this: &Plain);
+
+    #[wasm_bindgen(method, js_name = insertAdjacentHTML)]
+    fn insert_adjacent_html(this: &Plain, position: &str, html: &str);
+}
+
+/// Parses `html` into `element` before its first child. The position is a constant
+/// ("afterbegin" never throws: the element's parent is not asked for).
+pub(crate) fn insert_html(element: &Element, html: &str) {
+    element
+        .unchecked_ref::<Plain>()
+        .insert_adjacent_html("afterbegin", html);
 }
 
 /// Moves focus to `element` (the error summary, a field): any HTML element has

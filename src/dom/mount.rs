@@ -2,24 +2,29 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, Event, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, Event, ShadowRoot, ShadowRootInit};
 
 use crate::model::Review;
 use crate::options::Settings;
-use crate::render::{render_content_parts, CSS};
+use crate::render::{render_content_parts, render_paragraphs, CSS};
 
-/// The shadow-root property holding the body's markup until first opened.
+/// The shadow-root property holding, until the body is first opened, the review's
+/// JSON text: the JS string the card was rendered from (not a copy).
 const BODY_KEY: &str = "__reviewCardBody";
 
-/// Fills the body from its waiting markup, once.
+/// Fills the body's paragraphs in, once, from the review's JSON kept on the root.
+/// The JSON parsed when the card was mounted, so it parses again here.
 fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
     SHARED.with(|shared| {
-        if let Some(html) = js_sys::Reflect::get(root, &shared.body_key)
+        let Some(json) = js_sys::Reflect::get(root, &shared.body_key)
             .ok()
             .and_then(|v| v.as_string())
-        {
-            body.set_inner_html(&html);
-            let _ = js_sys::Reflect::set(root, &shared.body_key, &JsValue::UNDEFINED);
+        else {
+            return;
+        };
+        let _ = js_sys::Reflect::set(root, &shared.body_key, &JsValue::UNDEFINED);
+        if let Ok(review) = crate::parse::parse_review(&json) {
+            super::js::insert_html(body, &render_paragraphs(&review));
         }
     });
 }
@@ -44,7 +49,11 @@ fn shared() -> Shared {
         sheets,
         adopted_key: JsValue::from_str("adoptedStyleSheets"),
         body_key: JsValue::from_str(BODY_KEY),
-        init: ShadowRootInit::new(ShadowRootMode::Open),
+        // As JSON text, parsed once: `ShadowRootInit::new` would import a setter and
+        // the glue's table of modes.
+        init: js_sys::JSON::parse(r#"{"mode":"open"}"#)
+            .unwrap_or_default()
+            .unchecked_into(),
     }
 }
 
@@ -82,13 +91,17 @@ pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue
 }
 
 /// Renders the card into the element's shadow root with one `innerHTML` assignment.
+/// `source` is the JS string of the review's JSON, kept to fill the body's
+/// paragraphs in on first "Read more": a card never opened never renders them, nor
+/// copies them out of the wasm.
 pub(crate) fn mount_card(
     element: &Element,
     review: &Review,
     settings: &Settings,
+    source: &JsValue,
 ) -> Result<ShadowRoot, JsValue> {
     let (root, adopted) = shadow_of(element)?;
-    let (card, body) = render_content_parts(review, settings);
+    let (card, deferred) = render_content_parts(review, settings);
     if adopted {
         root.set_inner_html(&card);
     } else {
@@ -101,9 +114,12 @@ pub(crate) fn mount_card(
         html.push_str(&card);
         root.set_inner_html(&html);
     }
-    // The hidden body waits on the shadow root as markup until first opened.
-    let body = body.map_or(JsValue::UNDEFINED, |b| JsValue::from_str(&b));
-    let _ = SHARED.with(|shared| js_sys::Reflect::set(&root, &shared.body_key, &body));
+    let body = if deferred {
+        source
+    } else {
+        &JsValue::UNDEFINED
+    };
+    let _ = SHARED.with(|shared| js_sys::Reflect::set(&root, &shared.body_key, body));
     if settings.comments.is_some() {
         // The form's delegated listeners, only where there is a form.
         super::form::listen(&root);
