@@ -179,7 +179,8 @@ fn on_submit(event: Event) {
 
 /// Runs a submit: validate, show errors or dispatch the event and post.
 pub(crate) fn submit(form: &Element) {
-    if form.has_attribute("data-busy") {
+    // `getAttribute`, which other code imports anyway, rather than `hasAttribute`.
+    if form.get_attribute("data-busy").is_some() {
         return; // a post is in flight: a double click sends once
     }
     let locale = locale_of(form);
@@ -332,11 +333,12 @@ fn show_errors(form: &Element, result: &Validation) {
         push_escaped(&mut html, &err.message);
         error.set_inner_html(&html);
         js::remove_attr(&error, "hidden");
-        describe(&input, &error.id(), true);
+        describe(&input, &id_of(&error), true);
+        let id = id_of(&input);
         items.push_str("<li><a href=\"#");
-        push_escaped(&mut items, &input.id());
+        push_escaped(&mut items, &id);
         items.push_str("\" data-for=\"");
-        push_escaped(&mut items, &input.id());
+        push_escaped(&mut items, &id);
         items.push_str("\">");
         push_escaped(&mut items, &err.message);
         items.push_str("</a></li>");
@@ -348,6 +350,12 @@ fn show_errors(form: &Element, result: &Validation) {
         js::remove_attr(&summary, "hidden");
         js::focus(&summary);
     }
+}
+
+/// An element's `id` through `getAttribute`, which other code imports anyway (the
+/// `id` getter would be one import more).
+fn id_of(element: &Element) -> String {
+    element.get_attribute("id").unwrap_or_default()
 }
 
 /// Clears one field's error everywhere it shows.
@@ -362,12 +370,13 @@ fn clear_error(form: &Element, field: Field) {
     js::remove_attr(&input, "aria-invalid");
     js::set_attr(&error, "hidden", "");
     error.set_text_content(None);
-    describe(&input, &error.id(), false);
+    describe(&input, &id_of(&error), false);
     if let Some(summary) = js::find(form, ".summary") {
-        if let Some(link) = by_id_selector("a[data-for=\"", &input.id())
+        if let Some(link) = by_id_selector("a[data-for=\"", &id_of(&input))
             .and_then(|selector| js::find(&summary, &selector))
         {
-            if let Some(li) = link.parent_element() {
+            // `closest`, imported anyway, rather than `parentElement`.
+            if let Some(li) = js::closest(&link, "li") {
                 li.remove();
             }
         }
@@ -479,7 +488,12 @@ fn settle(promise: &JsValue, callback: &JsValue) {
     let started = then.is_some_and(|then| then.call2(promise, callback, callback).is_ok());
     if !started {
         if let Some(f) = callback.dyn_ref::<js_sys::Function>() {
-            let _ = f.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+            // `call2` (with a second `undefined`) as above: one import, not two.
+            let _ = f.call2(
+                &JsValue::UNDEFINED,
+                &JsValue::UNDEFINED,
+                &JsValue::UNDEFINED,
+            );
         }
     }
 }

@@ -15,8 +15,9 @@ thread_local! {
     static WATCHING: Cell<bool> = const { Cell::new(false) };
     /// The page's theme, once the observer watches both `<html>` and `<body>` (it
     /// refreshes this on every change): later cards read it here instead of asking
-    /// the page again (ten crossings fewer). A card mounted from this page into
-    /// another document (an iframe) follows this page's theme.
+    /// the page again (ten crossings fewer). The observer watches the document of
+    /// the first card with the `auto` theme; a later card mounted from this page
+    /// into another document (an iframe) follows that first document's theme.
     static KNOWN: Cell<Option<Option<bool>>> = const { Cell::new(None) };
 }
 
@@ -47,15 +48,12 @@ fn apply(host: &Element, theme: Option<bool>) {
     super::js::toggle_attr(host, "data-host-light", theme == Some(false));
 }
 
-fn refresh_all() {
-    let Some(doc) = super::js::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let theme = host_theme(&doc);
+fn refresh_all(doc: &Document) {
+    let theme = host_theme(doc);
     if KNOWN.get().is_some() {
         KNOWN.set(Some(theme));
     }
-    let hosts = super::js::find_all(&doc, &["[", AUTO, "]"].concat());
+    let hosts = super::js::find_all(doc, &["[", AUTO, "]"].concat());
     for i in 0..hosts.length() {
         // `querySelectorAll` finds only elements.
         if let Some(host) = hosts.item(i).map(JsCast::unchecked_into::<Element>) {
@@ -82,7 +80,9 @@ pub(crate) fn follow_host(host: &Element, auto: bool) {
     apply(host, theme);
     if !WATCHING.with(Cell::get) {
         WATCHING.with(|w| w.set(true));
-        let callback = Closure::<dyn Fn()>::new(refresh_all);
+        // The document the observer watches (the first auto-themed card's).
+        let watched_doc = doc.clone();
+        let callback = Closure::<dyn Fn()>::new(move || refresh_all(&watched_doc));
         if let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) {
             // The options as one JSON text: one call, where two setters and an
             // array would be three imports.
