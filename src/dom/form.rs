@@ -482,19 +482,23 @@ fn post(form: Element, endpoint: String, result: Validation) {
 /// once with `undefined` when it is not a promise). The callback is a one-shot
 /// function that frees itself when called.
 fn settle(promise: &JsValue, callback: &JsValue) {
-    let then = js_sys::Reflect::get(promise, &JsValue::from_str("then"))
-        .ok()
-        .and_then(|t| t.dyn_into::<js_sys::Function>().ok());
-    let started = then.is_some_and(|then| then.call2(promise, callback, callback).is_ok());
+    use js_sys::Function;
+    // Unchecked: calling a `then` that is not a function (or reading it from a value
+    // that is not an object) throws, and `Reflect.get` and `call2` catch it: no
+    // type-check import is needed. `callback` is a closure this crate made.
+    let started = js_sys::Reflect::get(promise, &JsValue::from_str("then")).is_ok_and(|then| {
+        then.unchecked_ref::<Function>()
+            .call2(promise, callback, callback)
+            .is_ok()
+    });
     if !started {
-        if let Some(f) = callback.dyn_ref::<js_sys::Function>() {
-            // `call2` (with a second `undefined`) as above: one import, not two.
-            let _ = f.call2(
-                &JsValue::UNDEFINED,
-                &JsValue::UNDEFINED,
-                &JsValue::UNDEFINED,
-            );
-        }
+        // `call2` (with a second `undefined`) as above: one import, not two.
+        let f = callback.unchecked_ref::<Function>();
+        let _ = f.call2(
+            &JsValue::UNDEFINED,
+            &JsValue::UNDEFINED,
+            &JsValue::UNDEFINED,
+        );
     }
 }
 
@@ -552,9 +556,5 @@ fn send(form: &Element, endpoint: &str, result: &Validation, wordpress: bool) ->
         .and_then(|t| u32::try_from(crate::number::parse_int(&t, 10)?).ok())
         .unwrap_or(POST_TIMEOUT_MS);
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout)));
-    Some(
-        js::window()?
-            .fetch_with_str_and_init(endpoint, &init)
-            .into(),
-    )
+    Some(js::window().fetch_with_str_and_init(endpoint, &init).into())
 }

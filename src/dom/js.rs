@@ -167,9 +167,11 @@ pub(crate) fn dispatch(target: &Element, kind: &str, init: &JsValue) -> bool {
     target.unchecked_ref::<Plain>().dispatch_event(&event)
 }
 
-/// The page's window, when the module runs in one (not in a worker).
-pub(crate) fn window() -> Option<Window> {
-    GLOBAL.with(|g| g.dyn_ref::<Window>().cloned())
+/// The global object as a `Window`, unchecked (no `instanceof` import): what this
+/// crate asks of it (`localStorage`, `sessionStorage`, `fetch`) is either caught
+/// or present on a worker's global too, and cards only mount where there is a DOM.
+pub(crate) fn window() -> Window {
+    GLOBAL.with(|g| g.clone().unchecked_into())
 }
 
 /// `element` as a form control (unchecked: reading `value` of anything else gives

@@ -102,8 +102,11 @@ pub(crate) fn mount_card(
 ) -> Result<ShadowRoot, JsValue> {
     let (root, adopted) = shadow_of(element)?;
     let (card, deferred) = render_content_parts(review, settings);
+    // Through `Element`'s `innerHTML` setter (a shadow root has the same property):
+    // one import serves both.
+    let content = root.unchecked_ref::<Element>();
     if adopted {
-        root.set_inner_html(&card);
+        content.set_inner_html(&card);
     } else {
         // No constructable stylesheets (very old engines): fall back to a <style>
         // element, which a strict CSP may block; the card stays readable unstyled.
@@ -112,7 +115,7 @@ pub(crate) fn mount_card(
         html.push_str(CSS);
         html.push_str("</style>");
         html.push_str(&card);
-        root.set_inner_html(&html);
+        content.set_inner_html(&html);
     }
     let body = if deferred {
         source

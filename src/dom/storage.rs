@@ -9,11 +9,11 @@ const DRAFT_PREFIX: &str = "review-card:draft:";
 pub(crate) const DETAILS_KEY: &str = "review-card:commenter";
 
 fn session() -> Option<Storage> {
-    super::js::window()?.session_storage().ok().flatten()
+    super::js::window().session_storage().ok().flatten()
 }
 
 fn local() -> Option<Storage> {
-    super::js::window()?.local_storage().ok().flatten()
+    super::js::window().local_storage().ok().flatten()
 }
 
 /// The saved draft for a review.
