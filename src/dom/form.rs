@@ -165,7 +165,7 @@ fn show_count(form: &Element, comment: &str) {
     let mut text = String::new();
     push_u64(&mut text, left.unsigned_abs());
     text.push_str(if left < 0 { f.bytes_over } else { f.bytes_left });
-    value_el.set_text_content(Some(&text));
+    value_el.set_inner_html(&crate::escape::escape(&text));
     js::toggle_attr(&count, "data-over", left < 0);
 }
 
@@ -244,14 +244,7 @@ fn spam_check(form: &Element) -> Option<&'static str> {
 /// Dispatches the cancelable `review-card:comment` event on the host element.
 /// Returns false when a listener cancelled it.
 fn dispatch_comment(form: &Element, detail_json: &str) -> bool {
-    let Some(host) = form
-        .get_root_node()
-        .dyn_into::<ShadowRoot>()
-        .ok()
-        .map(|r| r.host())
-    else {
-        return true;
-    };
+    let host = js::root_of(form).host();
     // The init dictionary as one JSON text (`detail_json` is JSON this crate wrote):
     // one call across, where four setters would be four imports.
     let init = [
@@ -369,7 +362,7 @@ fn clear_error(form: &Element, field: Field) {
     js::remove_attr(&wrapper, "data-invalid");
     js::remove_attr(&input, "aria-invalid");
     js::set_attr(&error, "hidden", "");
-    error.set_text_content(None);
+    error.set_inner_html("");
     describe(&input, &id_of(&error), false);
     if let Some(summary) = js::find(form, ".summary") {
         if let Some(link) = by_id_selector("a[data-for=\"", &id_of(&input))
@@ -392,9 +385,7 @@ pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
     let Some(id) = link.get_attribute("data-for") else {
         return;
     };
-    let Some(root) = link.get_root_node().dyn_into::<ShadowRoot>().ok() else {
-        return;
-    };
+    let root = js::root_of(link);
     if let Some(target) = root.get_element_by_id(&id) {
         event.prevent_default();
         if let Some(label) =

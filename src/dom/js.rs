@@ -174,6 +174,13 @@ pub(crate) fn window() -> Window {
     GLOBAL.with(|g| g.clone().unchecked_into())
 }
 
+/// The shadow root `element` is in, unchecked (no `instanceof` import): it is asked
+/// only for elements that an event brought to a listener on a card's shadow root,
+/// which are inside that root.
+pub(crate) fn root_of(element: &Element) -> web_sys::ShadowRoot {
+    element.get_root_node().unchecked_into()
+}
+
 /// `element` as a form control (unchecked: reading `value` of anything else gives
 /// `None`, and writing it only sets a property nobody reads).
 pub(crate) fn control(element: &Element) -> &Control {

@@ -156,7 +156,9 @@ fn set_json_ld(host: &Element, review: Option<&Review>) {
             s
         }
     };
-    script.set_text_content(Some(&crate::jsonld::render_json_ld(review)));
+    // `innerHTML`, imported anyway, rather than `textContent`: a script element's
+    // content is raw text to the parser, and the JSON-LD escapes `<`, `>` and `&`.
+    script.set_inner_html(&crate::jsonld::render_json_ld(review));
 }
 
 /// Delegated click handling for everything inside a card's shadow root.
@@ -180,9 +182,7 @@ fn on_click(event: Event) {
 /// derived excerpt (which repeats the body's opening) hidden while the body shows.
 pub(crate) fn toggle_disclosure(button: &Element) {
     let expanded = button.get_attribute("aria-expanded").as_deref() == Some("true");
-    let Some(root) = button.get_root_node().dyn_into::<ShadowRoot>().ok() else {
-        return;
-    };
+    let root = super::js::root_of(button);
     let body = button
         .get_attribute("aria-controls")
         .and_then(|id| root.get_element_by_id(&id));
