@@ -116,6 +116,15 @@ pub fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// A whole number given as a JSON number or as digits in a string (`2`, `"2"`).
+fn whole_number(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(t) => crate::number::parse_int(t.trim(), 10),
+        _ => None,
+    }
+}
+
 /// Reads options from JSON text; empty text, `null` and `undefined` give the defaults.
 pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
     let json = json.trim();
@@ -156,22 +165,15 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
     }
     match o.get("headingLevel") {
         None | Some(Value::Null) => {}
-        Some(v) => {
-            let level = match v {
-                Value::Number(n) => n.as_u64(),
-                Value::String(t) => crate::number::parse_int(t.trim(), 10),
-                _ => None,
-            };
-            match level {
-                Some(l @ 2..=6) => s.heading_level = l as u8,
-                _ => {
-                    return Err(ReviewError::new(
-                        "options.headingLevel",
-                        "must be a whole number from 2 to 6",
-                    ))
-                }
+        Some(v) => match whole_number(v) {
+            Some(l @ 2..=6) => s.heading_level = l as u8,
+            _ => {
+                return Err(ReviewError::new(
+                    "options.headingLevel",
+                    "must be a whole number from 2 to 6",
+                ))
             }
-        }
+        },
     }
     if let Some(p) = text("idPrefix")? {
         if !is_id(&p) {
@@ -244,11 +246,7 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
     match c.get("postId") {
         None | Some(Value::Null) => {}
         Some(v) => {
-            out.post_id = match v {
-                Value::Number(n) => n.as_u64(),
-                Value::String(t) => crate::number::parse_int(t.trim(), 10),
-                _ => None,
-            };
+            out.post_id = whole_number(v);
             if out.post_id.is_none() {
                 return Err(ReviewError::new(
                     "options.comments.postId",
