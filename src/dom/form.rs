@@ -50,11 +50,11 @@ fn control(form: &Element, name: &str) -> Option<Element> {
 }
 
 fn value(el: &Element) -> String {
-    js::control(el).value().unwrap_or_default()
+    js::as_control(el).value().unwrap_or_default()
 }
 
 fn set_value(el: &Element, v: &str) {
-    js::control(el).set_value(v);
+    js::as_control(el).set_value(v);
 }
 
 fn field_value(form: &Element, field: Field) -> String {
@@ -142,7 +142,7 @@ fn on_change(event: Event) {
         return;
     };
     if target.get_attribute("name").as_deref() == Some("wp-comment-cookies-consent")
-        && js::control(&target).checked() == Some(false)
+        && js::as_control(&target).checked() == Some(false)
     {
         storage::forget_details();
     }

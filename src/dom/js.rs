@@ -183,6 +183,6 @@ pub(crate) fn root_of(element: &Element) -> web_sys::ShadowRoot {
 
 /// `element` as a form control (unchecked: reading `value` of anything else gives
 /// `None`, and writing it only sets a property nobody reads).
-pub(crate) fn control(element: &Element) -> &Control {
+pub(crate) fn as_control(element: &Element) -> &Control {
     element.unchecked_ref()
 }
