@@ -4,7 +4,6 @@ use crate::json::{Map, Value};
 
 use crate::error::ReviewError;
 use crate::model::{Author, Credit, Date, Kind, Review, Score};
-use crate::number::number;
 use crate::url::{check_url, UrlError};
 
 /// The largest review document accepted, in bytes (a long review is ~50 kB).
@@ -322,24 +321,31 @@ fn score(v: &Value) -> Result<Score, ReviewError> {
         other => return Err(wrong_type("score", "a number or an object", other)),
     };
     if min >= max {
-        return Err(ReviewError::new(
+        return Err(out_of_range(
             "score",
-            ["min ", &number(min), " must be below max ", &number(max)].concat(),
+            "min ",
+            min,
+            " must be below max ",
+            max,
         ));
     }
     if value > max {
-        return Err(ReviewError::new(
-            value_path,
-            [&number(value), " is above max ", &number(max)].concat(),
-        ));
+        return Err(out_of_range(value_path, "", value, " is above max ", max));
     }
     if value < min {
-        return Err(ReviewError::new(
-            value_path,
-            [&number(value), " is below min ", &number(min)].concat(),
-        ));
+        return Err(out_of_range(value_path, "", value, " is below min ", min));
     }
     Ok(Score { value, min, max })
+}
+
+/// A score error of the shape "`before` `a` `between` `b`" ("min 10 must be below
+/// max 5"): one function for the three, rather than each writing its own.
+fn out_of_range(path: &str, before: &str, a: f64, between: &str, b: f64) -> ReviewError {
+    let mut msg = String::from(before);
+    crate::number::push_number(&mut msg, a, '.');
+    msg.push_str(between);
+    crate::number::push_number(&mut msg, b, '.');
+    ReviewError::new(path, msg)
 }
 
 fn credit(v: &Value, path: &str) -> Result<Credit, ReviewError> {

@@ -16,7 +16,7 @@ import { WWW } from "./lib.mjs";
 const ROOT = path.resolve(WWW, "..");
 // What a blogger hosts, as `make build` lays it out in www/ (JS minified there).
 const FILES = ["www/pkg/review_card_bg.wasm", "www/pkg/review_card.js", "www/embed.js"];
-const RATCHET = 48_417; // bytes, gzip -9: 48,414 measured 2026-11-24 (48,480 earlier that day; 49,033 on 2026-11-23; 52,822 at the start of that day; 73,405 before immediate-abort std and terser)
+const RATCHET = 48_359; // bytes, gzip -9: 48,356 measured 2026-11-24 (48,480 earlier that day; 49,033 on 2026-11-23; 52,822 at the start of that day; 73,405 before immediate-abort std and terser)
 const GOAL = 30 * 1024;
 
 test("wasm + JS glue + embed loader (+ CSS inside the wasm), gzip, within the ratchet", () => {
