@@ -55,16 +55,16 @@ pub fn parse_int(s: &str, radix: u32) -> Option<u64> {
     })
 }
 
-/// Returns `value` formatted as by [`push_number`] with a `.` separator.
-pub fn number(value: f64) -> String {
-    let mut s = String::new();
-    push_number(&mut s, value, '.');
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `value` formatted by [`push_number`] with a `.` separator.
+    fn number(value: f64) -> String {
+        let mut s = String::new();
+        push_number(&mut s, value, '.');
+        s
+    }
 
     #[test]
     fn formats_like_a_person_would_write_it() {
