@@ -79,6 +79,41 @@ impl Locale {
         }
         crate::number::push_u64(out, u64::from(date.year));
     }
+
+    /// Whether `n` takes the singular: 1 in English; 0 and 1 in French.
+    pub fn is_singular(self, n: u64) -> bool {
+        match self {
+            Locale::En => n == 1,
+            Locale::Fr => n <= 1,
+        }
+    }
+
+    /// Appends a date and time as WordPress's defaults write them for this locale
+    /// ("December 1, 2026 at 8:05 pm", "1er décembre 2026 à 20 h 05").
+    pub fn push_date_time(self, out: &mut String, date: Date, hour: u8, minute: u8) {
+        self.push_date(out, date);
+        out.push_str(self.strings().thread.at);
+        let two = |out: &mut String, n: u8| {
+            if n < 10 {
+                out.push('0');
+            }
+            crate::number::push_u64(out, u64::from(n));
+        };
+        match self {
+            Locale::En => {
+                let h12 = if hour % 12 == 0 { 12 } else { hour % 12 };
+                crate::number::push_u64(out, u64::from(h12));
+                out.push(':');
+                two(out, minute);
+                out.push_str(if hour < 12 { " am" } else { " pm" });
+            }
+            Locale::Fr => {
+                crate::number::push_u64(out, u64::from(hour));
+                out.push_str("\u{a0}h\u{a0}");
+                two(out, minute);
+            }
+        }
+    }
 }
 
 /// Appends a date as ISO 8601 `YYYY-MM-DD` (for `<time datetime>` and JSON-LD).
@@ -130,6 +165,43 @@ pub struct Strings {
     pub published: &'static str,
     /// The comment form's strings.
     pub form: FormStrings,
+    /// The conversation's strings.
+    pub thread: ThreadStrings,
+}
+
+/// Strings of the conversation under the card.
+#[derive(Debug)]
+pub struct ThreadStrings {
+    /// Heading before the count is known: "Comments".
+    pub title: &'static str,
+    /// Heading with no comments: "No comments yet".
+    pub none: &'static str,
+    /// After the count, singular: " comment".
+    pub one: &'static str,
+    /// After the count, plural: " comments".
+    pub many: &'static str,
+    /// Status while loading.
+    pub loading: &'static str,
+    /// Status when loading failed (a retry button follows).
+    pub failed: &'static str,
+    /// The button that loads the next page.
+    pub more: &'static str,
+    /// A comment's reply button.
+    pub reply: &'static str,
+    /// Hidden after "Reply", before the author: " to ".
+    pub reply_to: &'static str,
+    /// Above the form while replying, before the author: "Replying to ".
+    pub replying: &'static str,
+    /// The button that stops replying.
+    pub cancel: &'static str,
+    /// Under the reader's own comment while it is held.
+    pub held: &'static str,
+    /// Before the author a flat reply answers: "In reply to ".
+    pub in_reply_to: &'static str,
+    /// Between date and time: " at ".
+    pub at: &'static str,
+    /// An author without a name.
+    pub anonymous: &'static str,
 }
 
 /// Strings of the comment form.
@@ -237,6 +309,23 @@ static EN: Strings = Strings {
         no_endpoint: "This page has no comment address, so your comment was not sent. Your text is kept.",
         retry: "Try again",
     },
+    thread: ThreadStrings {
+        title: "Comments",
+        none: "No comments yet",
+        one: " comment",
+        many: " comments",
+        loading: "Loading comments…",
+        failed: "The comments could not be loaded.",
+        more: "Show more comments",
+        reply: "Reply",
+        reply_to: " to ",
+        replying: "Replying to ",
+        cancel: "Cancel reply",
+        held: "Your comment is awaiting moderation.",
+        in_reply_to: "In reply to ",
+        at: " at ",
+        anonymous: "Anonymous",
+    },
 };
 
 static FR: Strings = Strings {
@@ -290,6 +379,23 @@ static FR: Strings = Strings {
         handed: "Votre commentaire a été transmis au site.",
         no_endpoint: "Cette page n’a pas d’adresse pour les commentaires ; votre commentaire n’a pas été envoyé. Votre texte est conservé.",
         retry: "Réessayer",
+    },
+    thread: ThreadStrings {
+        title: "Commentaires",
+        none: "Aucun commentaire pour l’instant",
+        one: "\u{a0}commentaire",
+        many: "\u{a0}commentaires",
+        loading: "Chargement des commentaires…",
+        failed: "Les commentaires n’ont pas pu être chargés.",
+        more: "Afficher plus de commentaires",
+        reply: "Répondre",
+        reply_to: " à ",
+        replying: "Réponse à ",
+        cancel: "Annuler la réponse",
+        held: "Votre commentaire est en attente de modération.",
+        in_reply_to: "En réponse à ",
+        at: " à ",
+        anonymous: "Anonyme",
     },
 };
 

@@ -34,6 +34,7 @@ pub mod parse;
 pub mod render;
 pub mod submission;
 pub mod substring;
+pub mod thread;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

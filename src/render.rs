@@ -13,23 +13,24 @@ use crate::options::Settings;
 /// The card's stylesheet (adopted by the shadow root; inlined by `render_document`).
 pub const CSS: &str = include_str!("card.css");
 
-/// Builds markup into a `String`.
-struct Html<'a> {
-    out: String,
-    ids: &'a str,
+/// Builds markup into a `String`: the crate's one HTML writer (the card, and the
+/// comment thread in [`crate::thread`]).
+pub(crate) struct Html<'a> {
+    pub(crate) out: String,
+    pub(crate) ids: &'a str,
 }
 
 impl Html<'_> {
-    fn raw(&mut self, s: &str) -> &mut Self {
+    pub(crate) fn raw(&mut self, s: &str) -> &mut Self {
         self.out.push_str(s);
         self
     }
-    fn text(&mut self, s: &str) -> &mut Self {
+    pub(crate) fn text(&mut self, s: &str) -> &mut Self {
         push_escaped(&mut self.out, s);
         self
     }
     /// Writes ` name="value"` with the value escaped.
-    fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+    pub(crate) fn attr(&mut self, name: &str, value: &str) -> &mut Self {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
@@ -38,7 +39,7 @@ impl Html<'_> {
         self
     }
     /// Writes an `id`-valued attribute: the card's ID prefix, a dash and `suffix`.
-    fn id_attr(&mut self, name: &str, suffix: &str) -> &mut Self {
+    pub(crate) fn id_attr(&mut self, name: &str, suffix: &str) -> &mut Self {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");

@@ -1,0 +1,241 @@
+//! The thread model: WordPress comments, checked and sanitized once, arranged as
+//! replies under their parents.
+
+use super::sanitize::{decode_entities, sanitize};
+use super::wordpress::WpComment;
+use crate::model::Date;
+
+/// Replies nest this many levels deep (a comment, a reply, a reply to the reply);
+/// deeper replies are listed flat at the last level, each saying whom it answers.
+pub const MAX_DEPTH: usize = 3;
+
+/// A local date and time as WordPress gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The day.
+    pub date: Date,
+    /// Hour, 0 to 23.
+    pub hour: u8,
+    /// Minute, 0 to 59.
+    pub minute: u8,
+}
+
+impl Stamp {
+    /// Reads `YYYY-MM-DDTHH:MM[:SS…]`; `None` for anything else or an impossible date.
+    pub fn parse(s: &str) -> Option<Stamp> {
+        let b = s.as_bytes();
+        let num = |from: usize, len: usize| -> Option<u16> {
+            let part = b.get(from..from + len)?;
+            part.iter().try_fold(0u16, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+            })
+        };
+        if b.get(4) != Some(&b'-')
+            || b.get(7) != Some(&b'-')
+            || !matches!(b.get(10), Some(b'T' | b' '))
+            || b.get(13) != Some(&b':')
+        {
+            return None;
+        }
+        let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+        let (hour, minute) = (num(11, 2)?, num(14, 2)?);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = [
+            31,
+            if leap { 29 } else { 28 },
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ];
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days[usize::from(month) - 1]
+            && hour < 24
+            && minute < 60;
+        valid.then_some(Stamp {
+            date: Date {
+                year,
+                month: month as u8,
+                day: day as u8,
+            },
+            hour: hour as u8,
+            minute: minute as u8,
+        })
+    }
+}
+
+/// A comment ready to show: every field checked, the text allow-listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// WordPress's ID.
+    pub id: u64,
+    /// The parent's ID, 0 for none.
+    pub parent: u64,
+    /// The author's name as text (references decoded; escaped when written).
+    pub author: String,
+    /// The author's website when it passed the URL allow-list as absolute http(s).
+    pub url: Option<String>,
+    /// When it was posted, in the site's time.
+    pub when: Option<Stamp>,
+    /// The UTC moment for `<time datetime>`, e.g. `2026-12-01T20:11:00Z`.
+    pub datetime: Option<String>,
+    /// The text's markup, through [`sanitize`].
+    pub html: String,
+    /// Awaiting moderation (only ever the reader's own comment).
+    pub held: bool,
+}
+
+impl Comment {
+    /// Checks and sanitizes one WordPress comment.
+    pub fn from_wordpress(c: &WpComment) -> Comment {
+        let author = decode_entities(c.author_name.trim());
+        let url = Some(decode_entities(c.author_url.trim())).filter(|u| {
+            let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+            (lower.starts_with("http://") || lower.starts_with("https://"))
+                && crate::url::check_url(u, false).is_ok()
+        });
+        let datetime = Stamp::parse(&c.date_gmt).map(|_| {
+            let mut t = String::from(&c.date_gmt[..19.min(c.date_gmt.len())]);
+            if t.len() == 16 {
+                t.push_str(":00");
+            }
+            t.push('Z');
+            t
+        });
+        Comment {
+            id: c.id,
+            parent: c.parent,
+            author,
+            url,
+            when: Stamp::parse(&c.date),
+            datetime,
+            html: sanitize(&c.content.rendered),
+            held: !c.status.is_empty() && c.status != "approved",
+        }
+    }
+}
+
+/// The comments loaded so far, in the order WordPress sent them (oldest first), and
+/// how many approved comments the post has in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Thread {
+    /// Loaded comments, oldest first; the reader's own come last.
+    pub comments: Vec<Comment>,
+    /// The post's approved comments (WordPress's `X-WP-Total`).
+    pub total: u64,
+    /// Pages of [`super::PAGE_SIZE`] loaded.
+    pub pages: u32,
+}
+
+/// One comment's place in the thread: its index in [`Thread::comments`], its depth
+/// (0 for top level), and for a reply listed flat past [`MAX_DEPTH`] the index of the
+/// comment it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Index in [`Thread::comments`].
+    pub index: usize,
+    /// 0 for a top-level comment, at most `MAX_DEPTH - 1`.
+    pub depth: usize,
+    /// For a reply listed flat (deeper than the nesting goes): whom it answers.
+    pub answers: Option<usize>,
+}
+
+impl Thread {
+    /// Adds a page of WordPress's answer. A comment already there (the reader's own,
+    /// shown when posted and then listed by WordPress) is replaced, not repeated.
+    pub fn add_page(&mut self, page: &[WpComment], total: u64) {
+        self.pages += 1;
+        self.total = total;
+        for c in page {
+            self.add(Comment::from_wordpress(c));
+        }
+    }
+
+    /// Adds or replaces one comment (the reader's own, from the answer to posting it).
+    pub fn add(&mut self, c: Comment) {
+        match self.comments.iter_mut().find(|x| x.id == c.id) {
+            Some(existing) => *existing = c,
+            None => self.comments.push(c),
+        }
+    }
+
+    /// Approved comments loaded.
+    pub fn approved(&self) -> u64 {
+        self.comments.iter().filter(|c| !c.held).count() as u64
+    }
+
+    /// Whether WordPress has more pages to load.
+    pub fn has_more(&self) -> bool {
+        u64::from(self.pages) * (super::PAGE_SIZE as u64) < self.total
+    }
+
+    /// The number shown in the heading: the approved comments, counting the reader's
+    /// own approved ones that arrived after the count did.
+    pub fn count(&self) -> u64 {
+        self.total.max(self.approved())
+    }
+
+    /// The comments in reading order with their depth: each top-level comment
+    /// followed by its replies, nested up to [`MAX_DEPTH`] levels, then flat.
+    ///
+    /// A comment counts as a reply only when its parent comes earlier in the list
+    /// (WordPress lists parents first): a missing parent (held, trashed, on a page not
+    /// loaded) makes it top-level, and no answer can make a cycle.
+    pub fn places(&self) -> Vec<Place> {
+        let n = self.comments.len();
+        let parent_of: Vec<Option<usize>> = (0..n)
+            .map(|i| {
+                let p = self.comments[i].parent;
+                if p == 0 {
+                    return None;
+                }
+                self.comments[..i].iter().position(|c| c.id == p)
+            })
+            .collect();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, p) in parent_of.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
+        let mut out = Vec::with_capacity(n);
+        // Depth-first with an explicit stack (no recursion a long reply chain could
+        // exhaust); children pushed in reverse so they come out in order.
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        for root in (0..n).filter(|&i| parent_of[i].is_none()) {
+            stack.push((root, 0));
+            while let Some((i, depth)) = stack.pop() {
+                let answers = if depth == MAX_DEPTH - 1 && parent_of[i].is_some() {
+                    // Flat at the last level: say whom it answers unless that is the
+                    // comment it is nested under.
+                    parent_of[i].filter(|&p| {
+                        out.iter()
+                            .rev()
+                            .find(|pl: &&Place| pl.depth < depth)
+                            .is_none_or(|pl| pl.index != p)
+                    })
+                } else {
+                    None
+                };
+                out.push(Place {
+                    index: i,
+                    depth,
+                    answers,
+                });
+                let next = (depth + 1).min(MAX_DEPTH - 1);
+                for &c in children[i].iter().rev() {
+                    stack.push((c, next));
+                }
+            }
+        }
+        out
+    }
+}
