@@ -5,7 +5,7 @@ import CSS from "./card-css.js";
 import { KINDS, excerpt } from "./shared.js";
 
 
-class LitReviewCard extends LitElement {
+export class LitReviewCard extends LitElement {
   static properties = { review: { attribute: false }, expanded: { state: true } };
   static styles = unsafeCSS(CSS);
   constructor() { super(); this.expanded = false; }
