@@ -20,12 +20,14 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
 const REVIEW_URL = "/reviews/rust-and-bone.json";
 
 /**
- * Serves `files` (URL path -> Buffer) and `pages` (URL path -> HTML) gzip-encoded,
- * as a CDN serves them. Compressed once, up front, so the server adds no time.
+ * Serves `files` (URL path -> Buffer) gzip-encoded, as a CDN serves them (with CORS,
+ * as a CDN on another origin must). Compressed once, up front, so the server adds
+ * no time; `set` adds a file.
  */
 function cdn(files) {
   const gz = new Map();
-  for (const [p, body] of Object.entries(files)) gz.set(p, zlib.gzipSync(body, { level: 9 }));
+  const set = (p, body) => gz.set(p, zlib.gzipSync(body, { level: 9 }));
+  for (const [p, body] of Object.entries(files)) set(p, body);
   const server = http.createServer((req, res) => {
     const p = new URL(req.url, "http://127.0.0.1").pathname;
     const body = gz.get(p);
@@ -33,7 +35,7 @@ function cdn(files) {
     res.writeHead(200, { "content-type": TYPES[path.extname(p)] || "application/octet-stream", "content-encoding": "gzip", vary: "Accept-Encoding", "content-length": body.length, "cache-control": "public, max-age=31536000", "access-control-allow-origin": "*" });
     res.end(body);
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}`, gzipBytes: (p) => gz.get(p).length, close: () => new Promise((r) => server.close(r)) })));
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${server.address().port}`, set, gzipBytes: (p) => gz.get(p).length, close: () => new Promise((r) => server.close(r)) })));
 }
 
 async function bundle(root, entry) {
@@ -54,11 +56,11 @@ ${hints.join("\n")}
 ${para}</main></body></html>`;
 }
 
-/** A <link> hint for one file the no-hint load fetched. */
-function hintFor(url, entry) {
-  if (url === entry) return `<link rel="preload" href="${url}" as="script">`;
-  if (url.endsWith(".js") || url.endsWith(".mjs")) return `<link rel="modulepreload" href="${url}">`;
-  return `<link rel="preload" href="${url}" as="fetch" crossorigin>`;
+/** A <link> hint for one file the no-hint load fetched (`href`: its URL in the page). */
+function hintFor(p, entry, href) {
+  if (p === entry) return `<link rel="preload" href="${href}" as="script">`;
+  if (p.endsWith(".js") || p.endsWith(".mjs")) return `<link rel="modulepreload" href="${href}">`;
+  return `<link rel="preload" href="${href}" as="fetch" crossorigin>`;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -118,11 +120,17 @@ export function criticalPath(requests, first) {
  */
 export async function runMobile({ root, browser, runs, widget, also = [] }) {
   const review = fs.readFileSync(path.join(root, "tests/fixtures/rust-and-bone.json"));
-  const files = { [REVIEW_URL]: review };
+  // The scripts and the wasm come from a CDN on its own origin; the page and the
+  // review JSON from the blog.
+  const files = {};
   for (const f of widget.files) files[`/cdn/review-card/${f}`] = fs.readFileSync(path.resolve(root, widget.dir, f));
   also.forEach((a, i) => { for (const f of widget.files) files[`/cdn/also-${i}/${f}`] = fs.readFileSync(path.resolve(root, a.dir, f)); });
   files["/cdn/vanilla/embed.js"] = await bundle(root, "bench/vanilla-embed.js");
   files["/cdn/lit/embed.js"] = await bundle(root, "bench/lit-embed.js");
+  const cdnServer = await cdn(files);
+  const blog = await cdn({ [REVIEW_URL]: review });
+  const served = (p) => p === REVIEW_URL || !!files[p];
+  const href = (p) => (files[p] ? cdnServer.url + p : p);
   const IMPLS = [
     { key: "ours", name: "review-card", script: `/cdn/review-card/${widget.entry}`, attrs: ' json-ld="off"' },
     { key: "oursForm", name: "review-card, card with its comment form", script: `/cdn/review-card/${widget.entry}`, attrs: ' json-ld="off" comments' },
@@ -130,31 +138,29 @@ export async function runMobile({ root, browser, runs, widget, also = [] }) {
     { key: "vanilla", name: "vanilla JS", script: "/cdn/vanilla/embed.js", attrs: "" },
     { key: "lit", name: "Lit", script: "/cdn/lit/embed.js", attrs: "" },
   ];
-  // The pages go through the same server; their hints come from what a first,
-  // untimed load without hints fetched (so they follow the files the embed asks for).
-  const pages = {};
-  const server0 = await cdn({ ...files, ...Object.fromEntries(IMPLS.map((im) => [`/post-${im.key}.html`, Buffer.from(post({ script: im.script, attrs: im.attrs, hints: [] }))])) });
+  // The hints come from what a first, untimed load without hints fetched (so they
+  // follow the files the embed asks for).
   const configs = [];
   for (const im of IMPLS) {
-    const warm = await load(browser, `${server0.url}/post-${im.key}.html`);
-    const fetched = warm.requests.filter((r) => r.path !== `/post-${im.key}.html` && files[r.path]).map((r) => r.path);
-    const hints = [...new Set(fetched)].map((u) => hintFor(u, im.script));
-    pages[`/post-${im.key}.html`] = post({ script: im.script, attrs: im.attrs, hints: [] });
-    pages[`/post-${im.key}-hints.html`] = post({ script: im.script, attrs: im.attrs, hints });
-    configs.push({ ...im, hints: false, page: `/post-${im.key}.html`, loads: [] });
-    configs.push({ ...im, hints: true, hintTags: hints, page: `/post-${im.key}-hints.html`, loads: [] });
+    const page = `/post-${im.key}.html`;
+    blog.set(page, Buffer.from(post({ script: href(im.script), attrs: im.attrs, hints: [] })));
+    const warm = await load(browser, blog.url + page);
+    const fetched = warm.requests.filter((r) => r.path !== page && served(r.path)).map((r) => r.path);
+    const hints = [...new Set(fetched)].map((p) => hintFor(p, im.script, href(p)));
+    blog.set(`/post-${im.key}-hints.html`, Buffer.from(post({ script: href(im.script), attrs: im.attrs, hints })));
+    configs.push({ ...im, hints: false, page, loads: [] });
+    configs.push({ ...im, hints: true, hintTags: hints.map((h) => h.replace(cdnServer.url, "https://cdn.example")), page: `/post-${im.key}-hints.html`, loads: [] });
   }
-  await server0.close();
-  const server = await cdn({ ...files, ...Object.fromEntries(Object.entries(pages).map(([p, h]) => [p, Buffer.from(h)])) });
   for (let run = 0; run < runs; run++) {
     for (const c of configs) {
-      const l = await load(browser, server.url + c.page);
-      l.requests = l.requests.filter((r) => r.path === c.page || files[r.path]); // not the favicon's 404
+      const l = await load(browser, blog.url + c.page);
+      l.requests = l.requests.filter((r) => r.path === c.page || served(r.path)); // not the favicon's 404
       c.loads.push(l);
     }
     process.stderr.write(`bench: mobile run ${run + 1} of ${runs} done\n`);
   }
-  await server.close();
+  await cdnServer.close();
+  await blog.close();
   return configs.map((c) => {
     const sorted = [...c.loads].sort((a, b) => a.first - b.first);
     const mid = sorted[Math.floor(sorted.length / 2)];
@@ -162,8 +168,8 @@ export async function runMobile({ root, browser, runs, widget, also = [] }) {
     // What the browser received (headers included), and the gzip bodies of the code
     // alone (the files fetched before the card, not the page or the review JSON).
     const transferred = before.reduce((a, r) => a + r.bytes, 0);
-    const code = [...new Set(before.map((r) => r.path).filter((p) => p !== REVIEW_URL && files[p]))];
-    const codeGzip = code.reduce((a, p) => a + server.gzipBytes(p), 0);
+    const code = [...new Set(before.map((r) => r.path).filter((p) => files[p]))];
+    const codeGzip = code.reduce((a, p) => a + cdnServer.gzipBytes(p), 0);
     return { ...c, first: median(c.loads.map((l) => l.first)), all: c.loads.map((l) => l.first), median: mid, transferred, code, codeGzip, path: criticalPath(mid.requests, mid.first) };
   });
 }
