@@ -5,14 +5,20 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 PORT ?= 8080
 
-.PHONY: setup build pkg demo test lint fmt-check native browser e2e size bench fuzz clean
+.PHONY: setup setup-build build pkg demo test lint fmt-check native browser e2e size bench fuzz clean
 
+## What building needs (Rust target and tools, npm build tools)...
+setup-build:
+	@scripts/setup.sh build
+
+## ...and what testing needs too (browsers, drivers, the Vite app's packages).
 setup:
-	@scripts/setup.sh
+	@scripts/setup.sh test
 
-## pkg/ (the npm package, wasm-pack --target web) and a servable www/: the embed loader
-## (www/src/embed.js), the JS glue and the wasm, minified (scripts/minify.mjs).
-build: setup pkg
+## pkg/: the npm package, the one distribution (wasm-pack --target web, completed by
+## scripts/package.mjs: embed script, ES module, Node entry, element, types, CLI), and
+## www/ (the demo) on the same embed files.
+build: setup-build pkg
 
 ## The release wasm rebuilds std with panics as plain traps (`-Cpanic=immediate-abort`):
 ## no panic messages, formatting or unwinding glue ship. Measured 2026-11-23: 8.4 kB gzip
@@ -29,8 +35,6 @@ pkg:
 	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
 	  wasm-pack --log-level warn build --release --target web --out-dir pkg . -Zbuild-std=std,panic_abort
 	node scripts/package.mjs
-	rm -rf www/pkg
-	node scripts/minify.mjs
 	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
 	  echo "pkg/review_card_bg.wasm: $$wasm bytes raw, $$gz bytes gzip"
 

@@ -23,10 +23,10 @@ fs.writeFileSync(path.join(ROOT, "bench/card-css.js"), "export default " + JSON.
 const IMPLS = {
   "review-card (Rust/wasm)": {
     head: "",
-    setup: `import init, { mount, validateComment } from "/www/pkg/review_card.js";
-      const wasm = await init({ module_or_path: "/www/pkg/review_card_bg.wasm" });
-      window.impl = { mount: (el, r) => { mount(el, r, OPTS); return el; }, validate: (f) => validateComment(f), wasmBytes: () => Object.values(wasm).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength };`, // www/pkg renames exports (scripts/minify.mjs)
-    files: ["www/embed.js", "www/pkg/review_card.js", "www/pkg/review_card_bg.wasm"], // as hosted: minified by the build
+    setup: `import init, { mount, validateComment } from "/www/review_card.js";
+      const wasm = await init({ module_or_path: "/www/review_card_bg.wasm" });
+      window.impl = { mount: (el, r) => { mount(el, r, OPTS); return el; }, validate: (f) => validateComment(f), wasmBytes: () => Object.values(wasm).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength };`, // short export names (scripts/package.mjs)
+    files: ["www/embed.js", "www/review_card_bg.wasm"], // as hosted: minified by the build
   },
   "vanilla JS": {
     head: "",

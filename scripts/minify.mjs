@@ -1,18 +1,13 @@
-// Minifies what a blogger's page downloads into www/ (the folder `make build` lays
-// out for hosting): the embed loader and the wasm-bindgen glue (terser), and the
-// names the glue and the wasm use for each other (wasm-opt's
+// Minification for the package (used by scripts/package.mjs): terser for the embed
+// script, and the names the glue and the wasm use for each other (wasm-opt's
 // --minify-imports-and-exports-and-modules). wasm-bindgen names each of its ~110
 // imports like `__wbg_setAttribute_6a3ee9b5deb84fea`; those hashes appear in both
 // files and do not compress. Measured 2026-11-23: 2.3 kB gzip less in the wasm alone.
-//
-// The npm package in pkg/ keeps the readable glue and the full names: bundlers
-// minify it themselves, and its `init()` result keeps `memory` and the exports'
-// names. In www/ the exports are renamed too (`init()`'s result is internal there).
+// The package ships one wasm with the short names, so the ES module glue carries
+// them too (it stays readable otherwise: bundlers minify it themselves).
 // `make bench` minifies the vanilla and Lit baselines with the same terser settings.
 import fs from "node:fs";
-import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 
 /** Terser settings shared by the build and the benchmark. */
@@ -23,7 +18,8 @@ export async function minifyFile(file, module) {
   return minifyText(fs.readFileSync(file, "utf8"), module, file);
 }
 
-async function minifyText(text, module, what) {
+/** Minified text of JavaScript source `text` (`what` names it in errors). */
+export async function minifyText(text, module, what) {
   const out = await minify(text, { ...OPTIONS, module });
   if (typeof out.code !== "string") throw new Error(`minify: no output for ${what}`);
   return out.code;
@@ -71,19 +67,4 @@ export function minifyNames(wasmIn, wasmOut, glue, wasmOpt) {
     if (!keys.has(name)) throw new Error(`minify: the wasm imports ${name}, which the glue does not provide`);
   }
   return glue;
-}
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const p = (f) => path.join(root, f);
-  const write = (to, code, from) => {
-    fs.mkdirSync(path.dirname(p(to)), { recursive: true });
-    fs.writeFileSync(p(to), code + "\n");
-    console.log(`minify: ${from} ${fs.statSync(p(from)).size} B -> ${to} ${fs.statSync(p(to)).size} B`);
-  };
-  write("www/embed.js", await minifyFile(p("www/src/embed.js"), false), "www/src/embed.js");
-  fs.mkdirSync(p("www/pkg"), { recursive: true });
-  const glue = minifyNames(p("pkg/review_card_bg.wasm"), p("www/pkg/review_card_bg.wasm"), fs.readFileSync(p("pkg/review_card.js"), "utf8"), p("node_modules/.bin/wasm-opt"));
-  console.log(`minify: pkg/review_card_bg.wasm ${fs.statSync(p("pkg/review_card_bg.wasm")).size} B -> www/pkg/review_card_bg.wasm ${fs.statSync(p("www/pkg/review_card_bg.wasm")).size} B (names)`);
-  write("www/pkg/review_card.js", await minifyText(glue, true, "pkg/review_card.js"), "pkg/review_card.js");
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs everything `make build`, `make test` and `make demo` need, idempotently.
-# Each step checks first, so a warm run takes a second or two.
-# Only package registries are used (crates.io, npm, Debian): see ../shared/TOOLCHAIN.md.
+# Installs what the build needs (`scripts/setup.sh build`: `make build`, `make demo`)
+# or also what the tests need (`scripts/setup.sh test`, the default: `make test`),
+# idempotently. Each step checks first, so a warm run takes a second or two.
+# Only package registries are used (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-test}
+case "$mode" in build|test) ;; *) echo "usage: scripts/setup.sh [build|test]" >&2; exit 2 ;; esac
 
 say() { printf 'setup: %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -17,19 +20,6 @@ fi
 for comp in clippy rustfmt rust-src; do
   rustup component list --installed | grep -q "^$comp" || rustup component add "$comp"
 done
-
-# --- Browsers and drivers (Debian packages) --------------------------------
-need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
-command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || need_apt+=(firefox-esr)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  say "installing ${need_apt[*]} from Debian"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
 
 # --- Cargo-installed tools --------------------------------------------------
 # The wasm-bindgen CLI must be exactly the version in Cargo.lock, or wasm-pack
@@ -45,10 +35,6 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   say "installing wasm-pack (a couple of minutes, once)"
   cargo install -q wasm-pack --locked
 fi
-if ! command -v geckodriver >/dev/null 2>&1; then
-  say "installing geckodriver (a couple of minutes, once)"
-  cargo install -q geckodriver --locked
-fi
 
 # --- npm packages (wasm-opt from binaryen, playwright-core, axe-core, vnu-jar)
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -56,4 +42,30 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-say "ready"
+if [ "$mode" = test ]; then
+  # --- Browsers and drivers (Debian packages) --------------------------------
+  need_apt=()
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+  command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || need_apt+=(firefox-esr)
+  if [ ${#need_apt[@]} -gt 0 ]; then
+    say "installing ${need_apt[*]} from Debian"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  fi
+
+  if ! command -v geckodriver >/dev/null 2>&1; then
+    say "installing geckodriver (a couple of minutes, once)"
+    cargo install -q geckodriver --locked
+  fi
+
+  # --- The Vite + React app that installs the packed package (tests/e2e/react*)
+  if [ ! -d tests/vite-app/node_modules ] || [ tests/vite-app/package-lock.json -nt tests/vite-app/node_modules/.package-lock.json ]; then
+    say "installing the Vite app's npm packages (tests/vite-app)"
+    (cd tests/vite-app && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+
+say "ready ($mode)"

@@ -47,4 +47,4 @@ pub use parse::parse_review;
 pub use render::{render_card, render_document};
 
 #[cfg(target_arch = "wasm32")]
-pub use dom::api::{mount, render_to_string, validate_comment};
+pub use dom::api::{mount, render_to_string, unmount, validate_comment};

@@ -146,15 +146,38 @@ pub(crate) fn to_js_error(e: ReviewError) -> JsError {
 }
 
 /// Renders `review` (an object or a JSON string) into `element`'s shadow root.
-/// Mounting again into the same element replaces the card.
+/// Mounting again into the same element replaces the card and keeps what the reader
+/// typed in the comment form. An element holding a card from `renderToString` (or
+/// the CLI) is taken over in place on the first `mount`, which then needs no
+/// `review` (the markup is already there; a given `review` is assumed to be the one
+/// rendered).
 ///
 /// `options`: `{ lang, theme: "light" | "dark" | "auto", headingLevel, comments }`.
 #[wasm_bindgen]
 pub fn mount(
     element: &Element,
-    #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string | undefined")]
+    review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<(), JsError> {
+    let cannot_hold = |_| {
+        to_js_error(ReviewError::new(
+            "element",
+            "cannot hold a shadow root; mount into a <div>, a <section> or a <review-card>",
+        ))
+    };
+    let existing = element.shadow_root();
+    if let Some(root) = &existing {
+        if super::mount::is_pre_rendered(element, root) {
+            return super::mount::take_over(element, root.clone()).map_err(cannot_hold);
+        }
+        if (review.is_undefined() || review.is_null())
+            && element.has_attribute("data-rendered")
+            && super::mount::is_taken_over(root)
+        {
+            return Ok(()); // taken over already: nothing to render it from
+        }
+    }
     let source = json_text(review, "review").map_err(to_js_error)?;
     let review = parse_review(&text_of(&source)).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
@@ -162,14 +185,18 @@ pub fn mount(
         settings.document_lang = super::mount::context_lang(element);
     }
     settings.lazy_body = true;
-    super::mount::mount_card(element, &review, &settings, &source)
+    super::mount::mount_card(element, existing, &review, &settings, &source)
         .map(|_| ())
-        .map_err(|_| {
-            to_js_error(ReviewError::new(
-                "element",
-                "cannot hold a shadow root; mount into a <div>, a <section> or a <review-card>",
-            ))
-        })
+        .map_err(cannot_hold)
+}
+
+/// Removes the card `mount` rendered into `element`, with its listeners, its theme
+/// observation and its JSON-LD; the element's own content (the fallback) shows
+/// again. What the reader typed is kept for the next `mount` into the element.
+/// Calling it on an element without a card does nothing.
+#[wasm_bindgen]
+pub fn unmount(element: &Element) {
+    super::mount::unmount_card(element);
 }
 
 /// Renders `review` to an HTML string: a `<review-card>` element with a declarative
@@ -181,7 +208,10 @@ pub fn render_to_string(
 ) -> Result<String, JsError> {
     let json = json_text(review, "review").map_err(to_js_error)?;
     let review = parse_review(&text_of(&json)).map_err(to_js_error)?;
-    let settings = options_of(options).map_err(to_js_error)?;
+    let mut settings = options_of(options).map_err(to_js_error)?;
+    // Complete without JavaScript: the whole body shown, no control that needs a
+    // script (the embed script or `mount` takes the card over in place).
+    settings.static_markup = true;
     Ok(render_document(&review, &settings))
 }
 

@@ -45,6 +45,45 @@ fn strings(form: &Element) -> &'static FormStrings {
     &locale_of(form).strings().form
 }
 
+/// Removes the listeners [`listen`] added (`unmount`).
+pub(crate) fn unlisten(root: &ShadowRoot) {
+    ON_SUBMIT.with(|f| js::unlisten(root, "submit", f.as_ref()));
+    ON_INPUT.with(|f| js::unlisten(root, "input", f.as_ref()));
+    ON_CHANGE.with(|f| js::unlisten(root, "change", f.as_ref()));
+}
+
+/// The fields a reader types into, in the order [`typed`] and [`restore_typed`] use.
+const TYPED: [Field; 4] = [Field::Author, Field::Email, Field::Url, Field::Comment];
+
+/// What the reader typed in the form under `root`, kept across a re-render
+/// (`mount` again, or `unmount` then `mount`): the fields' values joined by NUL
+/// (which no one types); `None` without a form.
+pub(crate) fn typed(root: &ShadowRoot) -> Option<String> {
+    let form = js::find(root, "form.form")?;
+    let mut values = String::new();
+    for (i, field) in TYPED.into_iter().enumerate() {
+        if i > 0 {
+            values.push('\0');
+        }
+        values.push_str(&field_value(&form, field));
+    }
+    Some(values)
+}
+
+/// Puts the values from [`typed`] back into a freshly rendered form (a field left
+/// empty keeps what the form restored itself) and updates the counter.
+pub(crate) fn restore_typed(root: &ShadowRoot, values: &str) {
+    let Some(form) = js::find(root, "form.form") else {
+        return;
+    };
+    for (text, field) in crate::substring::split_any(values, b"\0").zip(TYPED) {
+        if let (false, Some(el)) = (text.is_empty(), control(&form, field.name())) {
+            set_value(&el, text);
+        }
+    }
+    update_counter(&form);
+}
+
 fn control(form: &Element, name: &str) -> Option<Element> {
     js::find(form, &["[name=\"", name, "\"]"].concat())
 }

@@ -69,6 +69,12 @@ extern "C" {
     #[wasm_bindgen(method, js_name = addEventListener)]
     fn add_event_listener(this: &Plain, kind: &str, listener: &JsValue);
 
+    #[wasm_bindgen(method, js_name = removeEventListener)]
+    fn remove_event_listener(this: &Plain, kind: &str, listener: &JsValue);
+
+    #[wasm_bindgen(method, js_name = replaceChildren)]
+    fn replace_children(this: &Plain);
+
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &Plain, child: &Element);
 
@@ -148,6 +154,18 @@ pub(crate) fn listen(target: &JsValue, kind: &str, listener: &JsValue) {
     target
         .unchecked_ref::<Plain>()
         .add_event_listener(kind, listener);
+}
+
+/// Removes `listener` for events of `kind` from `target` (see [`listen`]).
+pub(crate) fn unlisten(target: &JsValue, kind: &str, listener: &JsValue) {
+    target
+        .unchecked_ref::<Plain>()
+        .remove_event_listener(kind, listener);
+}
+
+/// Removes every child of `node` (an element or a shadow root), with no HTML sink.
+pub(crate) fn clear(node: &JsValue) {
+    node.unchecked_ref::<Plain>().replace_children();
 }
 
 /// A new `<name>` element (a constant name) made by `doc`.

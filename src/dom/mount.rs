@@ -12,6 +12,13 @@ use crate::render::{render_content_parts, render_paragraphs, CSS};
 /// JSON text: the JS string the card was rendered from (not a copy).
 const BODY_KEY: &str = "__reviewCardBody";
 
+/// The shadow-root property set once a pre-rendered card is taken over.
+const TAKEN_KEY: &str = "__reviewCardTaken";
+
+/// The host property holding what the reader typed, between `unmount` and the next
+/// `mount` into the same element.
+const TYPED_KEY: &str = "__reviewCardTyped";
+
 /// Fills the body's paragraphs in, once, from the review's JSON kept on the root.
 /// The JSON parsed when the card was mounted, so it parses again here.
 fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
@@ -75,9 +82,12 @@ pub(crate) fn context_lang(element: &Element) -> Option<String> {
 /// added by [`mount_card`] when there is a form). Adding the same listener
 /// function twice is a no-op in the DOM, so this is safe on every mount, including
 /// over a loading state or a server-rendered declarative shadow root.
-pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue> {
+pub(crate) fn shadow_of(
+    element: &Element,
+    existing: Option<ShadowRoot>,
+) -> Result<(ShadowRoot, bool), JsValue> {
     SHARED.with(|shared| {
-        let root = match element.shadow_root() {
+        let root = match existing {
             Some(root) => root,
             None => element.attach_shadow(&shared.init)?,
         };
@@ -90,17 +100,27 @@ pub(crate) fn shadow_of(element: &Element) -> Result<(ShadowRoot, bool), JsValue
     })
 }
 
-/// Renders the card into the element's shadow root with one `innerHTML` assignment.
+/// Renders the card into the element's shadow root (`existing`, the element's
+/// shadow root if it has one) with one `innerHTML` assignment.
 /// `source` is the JS string of the review's JSON, kept to fill the body's
 /// paragraphs in on first "Read more": a card never opened never renders them, nor
 /// copies them out of the wasm.
 pub(crate) fn mount_card(
     element: &Element,
+    existing: Option<ShadowRoot>,
     review: &Review,
     settings: &Settings,
     source: &JsValue,
 ) -> Result<ShadowRoot, JsValue> {
-    let (root, adopted) = shadow_of(element)?;
+    // What the reader typed survives the re-render (a prop change in an app): in
+    // the form being replaced, or kept by `unmount`. A new element has neither.
+    let typed = match &existing {
+        Some(root) if settings.comments.is_some() => {
+            super::form::typed(root).or_else(|| take_typed(element))
+        }
+        _ => None,
+    };
+    let (root, adopted) = shadow_of(element, existing)?;
     let (card, deferred) = render_content_parts(review, settings);
     // Through `Element`'s `innerHTML` setter (a shadow root has the same property):
     // one import serves both.
@@ -127,10 +147,81 @@ pub(crate) fn mount_card(
         // The form's delegated listeners, only where there is a form.
         super::form::listen(&root);
         super::form::init(&root);
+        if let Some(typed) = typed {
+            super::form::restore_typed(&root, &typed);
+        }
     }
     super::theme::follow_host(element, settings.theme == crate::options::Theme::Auto);
     set_json_ld(element, settings.json_ld.then_some(review));
     Ok(root)
+}
+
+/// Whether `root` (the shadow root of `element`) holds a card rendered by
+/// `renderToString` (or the CLI) that no `mount` has taken over yet.
+pub(crate) fn is_pre_rendered(element: &Element, root: &ShadowRoot) -> bool {
+    element.has_attribute("data-rendered")
+        && !is_taken_over(root)
+        && super::js::find(root, "article.card").is_some()
+}
+
+/// Whether [`take_over`] ran on `root`.
+pub(crate) fn is_taken_over(root: &ShadowRoot) -> bool {
+    js_sys::Reflect::get(root, &JsValue::from_str(TAKEN_KEY)).is_ok_and(|v| v.is_truthy())
+}
+
+/// Takes over a pre-rendered card in place (see [`is_pre_rendered`]): no new markup,
+/// so nothing flashes and its JSON-LD stays the only one; the stylesheet is adopted
+/// (a strict CSP may have blocked its `<style>`), and the listeners, the form's
+/// draft and the `auto` theme's observer are set up as `mount` does. Later mounts
+/// render as usual.
+pub(crate) fn take_over(element: &Element, existing: ShadowRoot) -> Result<(), JsValue> {
+    let (root, _) = shadow_of(element, Some(existing))?;
+    let auto = super::js::find(&root, "article.card")
+        .and_then(|card| card.get_attribute("data-theme"))
+        .is_none_or(|theme| theme == "auto");
+    if super::js::find(&root, "form.form").is_some() {
+        super::form::listen(&root);
+        super::form::init(&root);
+    }
+    let _ = js_sys::Reflect::set(&root, &JsValue::from_str(TAKEN_KEY), &JsValue::TRUE);
+    super::theme::follow_host(element, auto);
+    Ok(())
+}
+
+/// Removes a card: its markup (the fallback content shows again through a
+/// `<slot>`), its stylesheet, its listeners, its theme observation and its JSON-LD.
+/// What the reader typed is kept on the element for the next `mount`.
+pub(crate) fn unmount_card(element: &Element) {
+    let Some(root) = element
+        .shadow_root()
+        .filter(|root| super::js::find(root, "article.card").is_some())
+    else {
+        return;
+    };
+    if let Some(typed) = super::form::typed(&root) {
+        let _ = js_sys::Reflect::set(element, &JsValue::from_str(TYPED_KEY), &typed.into());
+    }
+    ON_CLICK.with(|f| super::js::unlisten(&root, "click", f.as_ref()));
+    super::form::unlisten(&root);
+    super::theme::follow_host(element, false);
+    super::js::clear(&root);
+    if let Some(doc) = element.owner_document() {
+        super::js::append(root.unchecked_ref(), &super::js::create(&doc, "slot"));
+    }
+    SHARED.with(|shared| {
+        let none = js_sys::JSON::parse("[]").unwrap_or_default();
+        let _ = js_sys::Reflect::set(&root, &shared.adopted_key, &none);
+        let _ = js_sys::Reflect::set(&root, &shared.body_key, &JsValue::UNDEFINED);
+    });
+    set_json_ld(element, None);
+}
+
+/// The values [`unmount_card`] kept on the host, removed from it.
+fn take_typed(element: &Element) -> Option<String> {
+    let key = JsValue::from_str(TYPED_KEY);
+    let typed = js_sys::Reflect::get(element, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::set(element, &key, &JsValue::UNDEFINED);
+    Some(typed)
 }
 
 /// Writes (or removes) the schema.org JSON-LD in the host's light DOM, where

@@ -212,3 +212,66 @@ test("the CLI's static fragment displays styled and complete with JavaScript dis
   assert.deepEqual(r, { title: "Rust & Bone", badge: "rgb(23, 97, 42)", bodyShown: true, lastWords: "feels duly earned.", ld: "Rust & Bone" });
   await context.close();
 });
+
+test("every attribute re-renders when it changes; several changes in one task render once", async () => {
+  env.server.routes["/other.json"] = (req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify({ title: "Drive", score: 8 })); };
+  const url = page(env.server, "/e-attrs.html", html('<script src="/embed.js"></script>', '<review-card id=c src="/review.json"></review-card>'));
+  const { tab, log, context } = await open(env.browser, null);
+  await tab.addInitScript(() => { window.__ready = 0; document.addEventListener("review-card:ready", () => window.__ready++); });
+  await tab.goto(url);
+  await tab.waitForFunction(() => window.__ready === 1);
+  const probe = (js) => tab.evaluate(`(() => { const root = document.getElementById("c").shadowRoot; const host = document.getElementById("c"); return ${js}; })()`);
+  const CASES = [
+    ["lang", "fr", 'root.querySelector(".score").getAttribute("aria-label")', "Note : 7,2 sur 10"],
+    ["theme", "dark", 'root.querySelector(".card").dataset.theme', "dark"],
+    ["heading-level", "4", 'root.querySelector(".title").tagName', "H4"],
+    ["comments", "", '!!root.querySelector("form.form")', true],
+    ["comments-endpoint", "/wp-json/wp/v2/comments", 'root.querySelector("form.form").getAttribute("action")', "/wp-json/wp/v2/comments"],
+    ["comments-mode", "form", 'root.querySelector("form.form").dataset.mode', "form"],
+    ["comments-post-id", "42", 'root.querySelector("[name=comment_post_ID]")?.value ?? root.querySelector("form.form").outerHTML.includes("42")', true],
+    ["comments-min-fill-ms", "1234", 'root.querySelector("form.form").dataset.minFill', "1234"],
+    ["comments-timeout-ms", "4321", 'root.querySelector("form.form").dataset.timeout', "4321"],
+    ["timeout", "5000", "window.__ready > 0", true],
+    ["json-ld", "off", 'host.querySelectorAll("script[data-review-card-generated]").length', 0],
+    ["src", "/other.json", 'root.querySelector(".title").textContent', "Drive"],
+  ];
+  for (const [name, value, js, expected] of CASES) {
+    const before = await tab.evaluate(() => window.__ready);
+    await tab.evaluate(([n, v]) => document.getElementById("c").setAttribute(n, v), [name, value]);
+    await tab.waitForFunction((b) => window.__ready > b, before);
+    let got = await probe(js);
+    if (name === "comments-post-id" && got === "42") got = true;
+    assert.deepEqual(got, expected, `${name}="${value}"`);
+  }
+  // Three changes in one task: one render, with all three applied.
+  const before = await tab.evaluate(() => window.__ready);
+  await tab.evaluate(() => { const c = document.getElementById("c"); c.setAttribute("lang", "en"); c.setAttribute("theme", "light"); c.setAttribute("heading-level", "3"); });
+  await tab.waitForFunction((b) => window.__ready > b, before);
+  await tab.waitForTimeout(300);
+  assert.equal(await tab.evaluate(() => window.__ready), before + 1, "one render for three changes");
+  assert.deepEqual(await probe('[root.querySelector(".score").getAttribute("aria-label"), root.querySelector(".card").dataset.theme, root.querySelector(".title").tagName]'), ["Score: 8 out of 10", "light", "H3"]);
+  // The same, on the <div data-review-card> form.
+  await tab.evaluate(() => { const d = document.createElement("div"); d.id = "d"; d.setAttribute("data-review-card", ""); d.setAttribute("data-src", "/review.json"); document.body.appendChild(d); });
+  await tab.waitForFunction(() => document.getElementById("d").shadowRoot?.querySelector(".title"));
+  await tab.evaluate(() => document.getElementById("d").setAttribute("data-lang", "fr"));
+  await tab.waitForFunction(() => document.getElementById("d").shadowRoot.querySelector(".score").getAttribute("aria-label") === "Note : 7,2 sur 10");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("the latest src wins over an older response still in flight", async () => {
+  let releaseSlow;
+  const slowArrived = new Promise((r) => { env.server.routes["/slow.json"] = (req, res) => { r(); releaseSlow = () => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify({ title: "Slow and old" })); }; }; });
+  env.server.routes["/fast.json"] = (req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify({ title: "Fast and new" })); };
+  const url = page(env.server, "/e-race.html", html('<script src="/embed.js"></script>', '<review-card id=r src="/slow.json"></review-card>'));
+  const { tab, log, context } = await open(env.browser, url);
+  await slowArrived;
+  await tab.evaluate(() => document.getElementById("r").setAttribute("src", "/fast.json"));
+  await tab.waitForFunction(() => document.getElementById("r").shadowRoot.querySelector(".title")?.textContent === "Fast and new");
+  releaseSlow();
+  await tab.waitForTimeout(400);
+  assert.equal(await tab.evaluate(() => document.getElementById("r").shadowRoot.querySelector(".title").textContent), "Fast and new");
+  assert.deepEqual(log.console.filter((m) => m.includes("[review-card]")), []);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

@@ -12,7 +12,7 @@ let tab;
 before(async () => {
   env = await setup();
   const url = page(env.server, "/strings.html", `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>strings</title></head><body><script type="module">
-import init, * as rc from "/pkg/review_card.js";
+import init, * as rc from "/review_card.js";
 await init();
 window.rc = rc;
 window.ready = true;
