@@ -16,7 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 // The widget's files as a blogger hosts them (what the CDN serves), and the one the
 // script tag names.
-const WIDGET = { dir: "www", entry: "embed.js", files: ["embed.js", "pkg/review_card.js", "pkg/review_card_bg.wasm"] };
+const WIDGET = { dir: "www", entry: "embed.js", files: ["embed.js", "review_card_bg.wasm"] }; // one script + the wasm (scripts/package.mjs)
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/rust-and-bone.json"), "utf8"));
 fs.writeFileSync(path.join(ROOT, "bench/card-css.js"), "export default " + JSON.stringify(fs.readFileSync(path.join(ROOT, "src/card.css"), "utf8")) + ";\n");
 
