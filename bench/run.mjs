@@ -14,9 +14,14 @@ import { runMobile, mobileMarkdown, PROFILE_TEXT } from "./mobile.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS || 9);
-// The widget's files as a blogger hosts them (what the CDN serves), and the one the
-// script tag names.
-const WIDGET = { dir: "www", entry: "embed.js", files: ["embed.js", "review_card_bg.wasm"] }; // one script + the wasm (scripts/package.mjs)
+// The localhost rows take most of the time (1000 cards, three times per run): on a
+// busy machine they can be given fewer loads than the phone rows.
+const LOCAL_RUNS = Number(process.env.BENCH_LOCAL_RUNS || RUNS);
+// The widget's files as a blogger gets them: the npm package (pkg/) as a CDN such as
+// jsDelivr or unpkg serves it, the script its `jsdelivr` field names and the wasm next
+// to it (the embed finds it by its own URL).
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, "pkg/package.json"), "utf8"));
+const WIDGET = { dir: "pkg", entry: PKG.jsdelivr, files: [PKG.jsdelivr, "review_card_bg.wasm"] };
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/rust-and-bone.json"), "utf8"));
 fs.writeFileSync(path.join(ROOT, "bench/card-css.js"), "export default " + JSON.stringify(fs.readFileSync(path.join(ROOT, "src/card.css"), "utf8")) + ";\n");
 
@@ -123,7 +128,7 @@ const state = Object.entries(IMPLS).map(([name, impl], i) => {
   for (const mode of ["first", "idle"]) server.routes[route + "-" + mode + ".html"] = (req, res) => { res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" }); res.end(pageHtml(impl, mode)); };
   return { name, route, files: [...impl.files], r: { first: [], n1: [], n100: [], n1000: [], key: [], heap: [], wasm: [] } };
 });
-for (let run = 0; run < RUNS; run++) {
+for (let run = 0; run < LOCAL_RUNS; run++) {
   for (const impl of state) {
     const { route, r } = impl;
     const ctx = await browser.newContext();
@@ -155,7 +160,7 @@ for (let run = 0; run < RUNS; run++) {
     r.wasm.push(mem.wasm);
     await c.close();
   }
-  process.stderr.write(`bench: run ${run + 1} of ${RUNS} done\n`);
+  process.stderr.write(`bench: run ${run + 1} of ${LOCAL_RUNS} done\n`);
 }
 for (const { name, files, r } of state) {
   const bytes = (await Promise.all(files.map(sizes))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
@@ -220,7 +225,7 @@ const behind = ROWS.filter(([, key]) => !key.startsWith("bytes") && key !== "was
 const litLine = behind.length ? "Where this widget is **not** ahead of Lit in this run:\n\n" + behind.join("\n")
   : "This widget is ahead of Lit on every figure but bytes in this run.";
 const cpu = (fs.readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [, "unknown"])[1];
-const machine = `${os.type()} ${os.release()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${version} (headless); Node ${process.version}; ${RUNS} fresh page loads per figure, medians.`;
+const machine = `${os.type()} ${os.release()}, ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${version} (headless); Node ${process.version}; ${RUNS} fresh page loads per phone figure and ${LOCAL_RUNS} per localhost figure, medians.`;
 const phoneMd = mobileMarkdown(mobile);
 console.log(phoneMd.table + "\n\n" + phoneMd.paths + "\n");
 console.log(lines.join("\n"));
