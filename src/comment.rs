@@ -1,7 +1,9 @@
 //! Comment validation with WordPress's rules, in the pure core.
 //!
-//! After trimming surrounding whitespace and normalising CRLF (and lone CR) to LF:
-//! `comment` is required and at most 65525 bytes; `author` required, 245 bytes;
+//! After trimming as PHP's `trim` does (space, tab, LF, CR, NUL, vertical tab only:
+//! U+00A0 and U+3000 are text to WordPress) and normalising CRLF (and lone CR) to LF:
+//! `comment` is required and at most 65525 bytes; `author` (tags stripped first, as
+//! `wp_handle_comment_submission` does) required, 245 bytes;
 //! `email` required, 100 bytes, accepted by [`is_valid_email`]; `url` optional,
 //! 200 bytes, http or https (a bare host gets `https://`). Control characters other
 //! than newline and tab are refused. Limits count UTF-8 bytes, as WordPress does
@@ -158,9 +160,59 @@ impl CommentInput {
     }
 }
 
-/// Trims and normalises line endings (CRLF and lone CR become LF).
+/// The characters PHP's `trim` removes (WordPress trims every comment field with it).
+const PHP_TRIM: [char; 6] = [' ', '\t', '\n', '\r', '\0', '\u{b}'];
+
+/// Trims as PHP's `trim` does and normalises line endings (CRLF and lone CR become LF).
 pub fn clean(value: &str) -> String {
-    crate::parse::normalize_newlines(value.trim())
+    crate::parse::normalize_newlines(value.trim_matches(PHP_TRIM))
+}
+
+/// A field's value as WordPress reads it: the name has its tags stripped before it
+/// is trimmed (`trim(strip_tags($author))`), the others are trimmed.
+pub fn clean_field(field: Field, value: &str) -> String {
+    if field == Field::Author {
+        clean(&strip_tags(value))
+    } else {
+        clean(value)
+    }
+}
+
+/// PHP's `strip_tags` for the cases a name meets: `<` followed by anything but
+/// whitespace opens a tag that runs to the next `>` outside quotes (to the end when
+/// unclosed); `<!--` runs to `-->`; a `<` before whitespace is kept.
+pub fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if after.starts_with(|c: char| c.is_ascii_whitespace()) {
+            out.push('<');
+            rest = after;
+            continue;
+        }
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
+            continue;
+        }
+        let mut quote = None;
+        let mut end = after.len();
+        for (j, c) in after.char_indices() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), _) if c == q => quote = None,
+                (None, '>') => {
+                    end = j + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        rest = &after[end.min(after.len())..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Runs on every keystroke, so it scans bytes (see [`crate::parse::is_control_byte`]).
@@ -244,7 +296,7 @@ fn looks_like_scheme(url: &str) -> bool {
 pub fn validate(input: &CommentInput, locale: Locale) -> Validation {
     let mut v = Validation::default();
     for field in Field::ALL {
-        let value = clean(input.get(field));
+        let value = clean_field(field, input.get(field));
         let (value, error) = check_field(field, value);
         *v.values.get_mut(field) = value;
         if let Some(code) = error {
@@ -260,7 +312,7 @@ pub fn validate(input: &CommentInput, locale: Locale) -> Validation {
 
 /// Validates one field (for clearing an error as soon as the field is fixed).
 pub fn validate_field(field: Field, raw: &str, locale: Locale) -> Option<FieldError> {
-    let (value, error) = check_field(field, clean(raw));
+    let (value, error) = check_field(field, clean_field(field, raw));
     error.map(|code| FieldError {
         field,
         code,
@@ -322,8 +374,10 @@ fn message(field: Field, code: Code, len: usize, locale: Locale) -> String {
             m.push_str("Shorten ");
             m.push_str(what);
             m.push_str(" by ");
-            push_u64(&mut m, (len - field.max_bytes().min(len)) as u64);
-            m.push_str(" bytes: the limit is ");
+            let over = len - field.max_bytes().min(len);
+            push_u64(&mut m, over as u64);
+            m.push_str(if over == 1 { " byte" } else { " bytes" });
+            m.push_str(": the limit is ");
             push_u64(&mut m, field.max_bytes() as u64);
             m.push_str(" bytes (accented letters and emoji count as 2 to 4)");
         }
@@ -331,8 +385,10 @@ fn message(field: Field, code: Code, len: usize, locale: Locale) -> String {
             m.push_str("Raccourcissez ");
             m.push_str(what);
             m.push_str(" de ");
-            push_u64(&mut m, (len - field.max_bytes().min(len)) as u64);
-            m.push_str(" octets : la limite est de ");
+            let over = len - field.max_bytes().min(len);
+            push_u64(&mut m, over as u64);
+            m.push_str(if over == 1 { " octet" } else { " octets" });
+            m.push_str(" : la limite est de ");
             push_u64(&mut m, field.max_bytes() as u64);
             m.push_str(" octets (lettres accentuées et emoji comptent pour 2 à 4)");
         }

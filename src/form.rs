@@ -9,9 +9,49 @@ use crate::model::Review;
 use crate::number::push_u64;
 use crate::options::{CommentMode, CommentSettings, Settings};
 
-/// The key under which drafts and saved details are stored for this review.
-pub fn storage_key(review: &Review) -> &str {
-    review.url.as_deref().unwrap_or(&review.title)
+/// The key under which the draft is stored for this review: its `url`, else a hash
+/// of what the review says (two reviews with one title keep two drafts).
+pub fn storage_key(review: &Review) -> String {
+    if let Some(url) = &review.url {
+        return url.clone();
+    }
+    // FNV-1a, 64 bits: stable across builds and browsers, and a few bytes of code.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(review.title.as_bytes());
+    eat(review.excerpt.as_deref().unwrap_or("").as_bytes());
+    review.body.iter().for_each(|p| eat(p.as_bytes()));
+    for c in &review.credits {
+        eat(c.role.as_bytes());
+        eat(c.name.as_bytes());
+    }
+    eat(review
+        .author
+        .as_ref()
+        .map_or("", |a| a.name.as_str())
+        .as_bytes());
+    if let Some(d) = review.published {
+        eat(&[
+            d.year.to_le_bytes()[0],
+            d.year.to_le_bytes()[1],
+            d.month,
+            d.day,
+        ]);
+    }
+    if let Some(s) = &review.score {
+        eat(&s.value.to_bits().to_le_bytes());
+        eat(&s.max.to_bits().to_le_bytes());
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::from("review:");
+    for i in (0..16).rev() {
+        key.push(char::from(HEX[((h >> (i * 4)) & 15) as usize]));
+    }
+    key
 }
 
 /// Renders the comment form section.
@@ -59,7 +99,7 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
     o.push_str("\" data-timeout=\"");
     push_u64(&mut o, u64::from(comments.timeout_ms));
     o.push_str("\" data-key=\"");
-    push_escaped(&mut o, storage_key(review));
+    push_escaped(&mut o, &storage_key(review));
     o.push('"');
     if let Some(url) = &review.url {
         o.push_str(" data-review-url=\"");
@@ -131,10 +171,10 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
         id(&mut o, name);
         o.push_str("\" name=\"");
         o.push_str(name);
-        // maxlength counts UTF-16 units, not bytes: a looser bound that only matters
-        // without WebAssembly; the Rust check counts bytes like WordPress.
-        o.push_str("\" maxlength=\"");
-        push_u64(&mut o, field.max_bytes() as u64);
+        // No `maxlength`: it counts UTF-16 units and silently cuts what is typed or
+        // pasted (a 101-byte address becomes another 100-byte one). The Rust check
+        // counts bytes as WordPress does and says how many to remove; without
+        // WebAssembly, WordPress itself says which field is too long.
         o.push('"');
         if required {
             o.push_str(" required");
@@ -160,13 +200,17 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
     }
 
     // Honeypot: off-screen, hidden from assistive technology, out of the tab order.
+    // Autofill and password managers skip it: a name and label that match no
+    // autofill field, `autocomplete="off"`, and the ignore attributes of 1Password,
+    // LastPass, Bitwarden and Dashlane. If one fills it anyway, the form clears it
+    // and says so (src/dom/form.rs).
     o.push_str("<div class=\"hp\" aria-hidden=\"true\"><label for=\"");
     id(&mut o, "hp");
     o.push_str("\">");
     push_escaped(&mut o, f.honeypot);
     o.push_str("</label><input type=\"text\" id=\"");
     id(&mut o, "hp");
-    o.push_str("\" name=\"rc_confirm_website\" tabindex=\"-1\" autocomplete=\"off\"></div>");
+    o.push_str("\" name=\"rc_trap\" tabindex=\"-1\" autocomplete=\"off\" data-1p-ignore data-lpignore=\"true\" data-bwignore data-form-type=\"other\"></div>");
 
     o.push_str("<div class=\"consent\"><input type=\"checkbox\" id=\"");
     id(&mut o, "consent");

@@ -249,6 +249,19 @@ pub struct FormStrings {
     pub no_endpoint: &'static str,
     /// The retry button.
     pub retry: &'static str,
+    /// Status after an answer of 200 with nothing in it: WordPress stored nothing
+    /// (the post is missing, a draft, trashed or password-protected).
+    pub not_stored: &'static str,
+    /// Status when WordPress refuses anonymous REST comments (the site owner's setting).
+    pub rest_closed: &'static str,
+    /// Status after a post to another site whose answer this page may not read.
+    pub delivered: &'static str,
+    /// Status when "Try again" finds the first attempt had arrived (a duplicate).
+    pub already: &'static str,
+    /// Status when the site did not answer in time (it may still have the comment).
+    pub timeout: &'static str,
+    /// Status when the honeypot was filled (by autofill, most likely): it was cleared.
+    pub trap_cleared: &'static str,
 }
 
 impl Strings {
@@ -303,10 +316,16 @@ static EN: Strings = Strings {
         posted: "Thank you, your comment was posted.",
         held: "Thank you, your comment is awaiting moderation.",
         refused: "Your comment was not accepted: ",
-        network: "Your comment could not be sent. Check your connection and try again; nothing you typed was lost.",
+        network: "The connection failed before the site answered, so this page cannot tell whether your comment arrived. Check your connection and try again; nothing you typed was lost (the site refuses a copy it already has).",
         too_fast: "Your comment was not sent because it looked automated. Wait a few seconds and send it again.",
         handed: "Your comment was passed to the site.",
         no_endpoint: "This page has no comment address, so your comment was not sent. Your text is kept.",
+        not_stored: "The site did not store your comment: this post does not take comments from here (it may be unpublished, password-protected or gone). Your text is kept.",
+        rest_closed: "This site does not accept comments sent from this page yet, so your comment was not sent. Your text is kept.",
+        delivered: "Your comment was sent to the site. This page cannot see the site’s answer: it appears there once the site publishes it.",
+        already: "Your comment had already reached the site; it was not sent twice.",
+        timeout: "The site did not answer in time, so this page cannot tell whether your comment arrived. Your text is kept: try again (the site refuses a copy it already has).",
+        trap_cleared: "Your comment was not sent: a hidden anti-spam field had been filled in, perhaps by your browser’s autofill. It is cleared now: send your comment again.",
         retry: "Try again",
     },
     thread: ThreadStrings {
@@ -374,10 +393,16 @@ static FR: Strings = Strings {
         posted: "Merci, votre commentaire a été publié.",
         held: "Merci, votre commentaire est en attente de modération.",
         refused: "Votre commentaire n’a pas été accepté : ",
-        network: "Votre commentaire n’a pas pu être envoyé. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.",
+        network: "La connexion a échoué avant la réponse du site ; cette page ne peut pas savoir si votre commentaire est arrivé. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu (le site refuse une copie qu’il a déjà).",
         too_fast: "Votre commentaire n’a pas été envoyé car il semblait automatique. Attendez quelques secondes et renvoyez-le.",
         handed: "Votre commentaire a été transmis au site.",
         no_endpoint: "Cette page n’a pas d’adresse pour les commentaires ; votre commentaire n’a pas été envoyé. Votre texte est conservé.",
+        not_stored: "Le site n’a pas enregistré votre commentaire : cet article n’accepte pas de commentaires d’ici (il est peut-être non publié, protégé par mot de passe ou supprimé). Votre texte est conservé.",
+        rest_closed: "Ce site n’accepte pas encore les commentaires envoyés depuis cette page ; votre commentaire n’a pas été envoyé. Votre texte est conservé.",
+        delivered: "Votre commentaire a été envoyé au site. Cette page ne peut pas voir la réponse du site : il y apparaîtra une fois publié.",
+        already: "Votre commentaire était déjà arrivé sur le site ; il n’a pas été envoyé deux fois.",
+        timeout: "Le site n’a pas répondu à temps ; cette page ne peut pas savoir si votre commentaire est arrivé. Votre texte est conservé : réessayez (le site refuse une copie qu’il a déjà).",
+        trap_cleared: "Votre commentaire n’a pas été envoyé : un champ anti-spam caché avait été rempli, peut-être par le remplissage automatique du navigateur. Il est vidé : renvoyez votre commentaire.",
         retry: "Réessayer",
     },
     thread: ThreadStrings {

@@ -33,10 +33,12 @@ impl Theme {
 /// How a valid comment is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CommentMode {
-    /// JSON to the WordPress REST API comments route.
-    #[default]
+    /// JSON to the WordPress REST API comments route. A stock WordPress refuses it
+    /// until the site adds the `rest_allow_anonymous_comments` filter.
     Wordpress,
-    /// `application/x-www-form-urlencoded`, like `wp-comments-post.php`.
+    /// `application/x-www-form-urlencoded` to `wp-comments-post.php`, the default:
+    /// what a stock WordPress accepts from its own comment form.
+    #[default]
     Form,
 }
 

@@ -1,94 +1,117 @@
 //! Sending a comment: the request bodies WordPress expects and what its answers mean.
-//! Pure functions, so the DOM layer only moves bytes.
+//! Pure functions over serde types, so the DOM layer only moves bytes.
+
+use serde::{Deserialize, Serialize};
 
 use crate::comment::CommentInput;
-use crate::json::push_json_string;
 use crate::number::push_u64;
 use crate::substring::{contains, find, replace, trim_prefix};
 
-/// The `review-card:comment` event's detail, as JSON: the cleaned fields, the
-/// review's URL, and the spam check that stopped it (`null` when none did).
-pub fn event_detail(values: &CommentInput, review_url: Option<&str>, spam: Option<&str>) -> String {
-    let mut o = String::from("{\"author\":");
-    push_json_string(&mut o, &values.author);
-    o.push_str(",\"email\":");
-    push_json_string(&mut o, &values.email);
-    o.push_str(",\"url\":");
-    push_json_string(&mut o, &values.url);
-    o.push_str(",\"comment\":");
-    push_json_string(&mut o, &values.comment);
-    o.push_str(",\"reviewUrl\":");
-    match review_url {
-        Some(u) => push_json_string(&mut o, u),
-        None => o.push_str("null"),
+/// The `review-card:comment` event's detail: the cleaned fields, the review's URL,
+/// and the spam check that stopped it (`null` when none did).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventDetail<'a> {
+    /// Name.
+    pub author: &'a str,
+    /// E-mail address.
+    pub email: &'a str,
+    /// Website.
+    pub url: &'a str,
+    /// Comment text.
+    pub comment: &'a str,
+    /// The review's URL, `null` when it has none.
+    pub review_url: Option<&'a str>,
+    /// `"honeypot"` or `"too_fast"` when a spam check stopped the comment.
+    pub spam: Option<&'a str>,
+}
+
+impl<'a> EventDetail<'a> {
+    /// The detail for these values.
+    pub fn new(
+        values: &'a CommentInput,
+        review_url: Option<&'a str>,
+        spam: Option<&'a str>,
+    ) -> Self {
+        EventDetail {
+            author: &values.author,
+            email: &values.email,
+            url: &values.url,
+            comment: &values.comment,
+            review_url,
+            spam,
+        }
     }
-    o.push_str(",\"spam\":");
-    match spam {
-        Some(s) => push_json_string(&mut o, s),
-        None => o.push_str("null"),
-    }
-    o.push('}');
-    o
 }
 
 /// The JSON body for the WordPress REST API (`POST /wp-json/wp/v2/comments`).
-pub fn wordpress_json(values: &CommentInput, post: Option<u64>) -> String {
-    let mut o = String::from("{\"author_name\":");
-    push_json_string(&mut o, &values.author);
-    o.push_str(",\"author_email\":");
-    push_json_string(&mut o, &values.email);
-    o.push_str(",\"author_url\":");
-    push_json_string(&mut o, &values.url);
-    o.push_str(",\"content\":");
-    push_json_string(&mut o, &values.comment);
-    if let Some(p) = post {
-        o.push_str(",\"post\":");
-        push_u64(&mut o, p);
-    }
-    o.push('}');
-    o
+#[derive(Debug, Serialize)]
+pub struct RestComment<'a> {
+    /// Name.
+    pub author_name: &'a str,
+    /// E-mail address.
+    pub author_email: &'a str,
+    /// Website.
+    pub author_url: &'a str,
+    /// Comment text.
+    pub content: &'a str,
+    /// The post ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post: Option<u64>,
 }
 
-/// Appends `s` percent-encoded for `application/x-www-form-urlencoded`.
-fn push_form_encoded(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &b in s.as_bytes() {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(char::from(b))
-            }
-            b' ' => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
-            }
+impl<'a> RestComment<'a> {
+    /// The REST body for these values.
+    pub fn new(values: &'a CommentInput, post: Option<u64>) -> Self {
+        RestComment {
+            author_name: &values.author,
+            author_email: &values.email,
+            author_url: &values.url,
+            content: &values.comment,
+            post,
         }
     }
+}
+
+/// The fields `wp-comments-post.php` reads, in its own names.
+#[derive(Debug, Serialize)]
+#[allow(non_snake_case)]
+struct FormComment<'a> {
+    author: &'a str,
+    email: &'a str,
+    url: &'a str,
+    comment: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comment_post_ID: Option<u64>,
 }
 
 /// The urlencoded body `wp-comments-post.php` expects.
 pub fn form_body(values: &CommentInput, post: Option<u64>) -> String {
-    let mut o = String::new();
-    let pairs = [
-        ("author", values.author.as_str()),
-        ("email", values.email.as_str()),
-        ("url", values.url.as_str()),
-        ("comment", values.comment.as_str()),
-    ];
-    for (i, (k, v)) in pairs.iter().enumerate() {
-        if i > 0 {
-            o.push('&');
-        }
-        o.push_str(k);
-        o.push('=');
-        push_form_encoded(&mut o, v);
-    }
-    if let Some(p) = post {
-        o.push_str("&comment_post_ID=");
-        push_u64(&mut o, p);
-    }
-    o
+    serde_urlencoded::to_string(FormComment {
+        author: &values.author,
+        email: &values.email,
+        url: &values.url,
+        comment: &values.comment,
+        comment_post_ID: post,
+    })
+    // Strings and an integer always encode; an empty body would be refused visibly.
+    .unwrap_or_default()
+}
+
+/// The fields this crate reads from a WordPress JSON answer: a REST comment
+/// (`status`), a REST error (`code`, `message`) or a `wp_die` page in JSON (`code`
+/// `"wp_die"`, `message` in HTML). Anything else in it is ignored.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+pub struct WpAnswer {
+    /// The error code (`rest_comment_login_required`, `comment_duplicate`, `wp_die`).
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The error message (HTML for `wp_die`).
+    #[serde(default)]
+    pub message: Option<String>,
+    /// A created comment's status: `approved`, `hold`, `spam`.
+    #[serde(default)]
+    pub status: Option<String>,
 }
 
 /// What the server's answer means for the reader.
@@ -98,37 +121,61 @@ pub enum Outcome {
     Posted,
     /// Held for moderation.
     Held,
-    /// Refused, with the server's reason (plain text, shortened).
-    Refused(String),
+    /// Sent to another site whose answer this page may not read (no CORS).
+    Delivered,
+    /// Refused, with WordPress's reason as plain text; `duplicate` for a 409.
+    Refused {
+        /// WordPress's words.
+        reason: String,
+        /// True when WordPress already has this comment (HTTP 409).
+        duplicate: bool,
+    },
+    /// HTTP 200 with no redirect and no error page: nothing was stored (WordPress
+    /// exits silently for a missing, draft, trashed or password-protected post).
+    NotStored,
+    /// The REST API refuses anonymous comments (`rest_allow_anonymous_comments`).
+    RestClosed,
+}
+
+fn refused(status: u16, reason: String) -> Outcome {
+    Outcome::Refused {
+        reason,
+        duplicate: status == 409,
+    }
 }
 
 /// Reads a REST API answer: 2xx with `"status":"approved"` is posted, any other
-/// status (`hold`, `unapproved`, `spam`) is held; an error carries WordPress's
+/// status (`hold`, `unapproved`, `spam`) is held; a refusal carries WordPress's
 /// `message`; an answer that is not JSON is refused with the HTTP status.
-pub fn wordpress_outcome(status: u16, body: &str) -> Outcome {
-    let json = crate::json::parse(body).ok();
-    let field = |k: &str| {
-        json.as_ref()
-            .and_then(|j| j.get(k))
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
+pub fn wordpress_outcome(status: u16, answer: Option<&WpAnswer>) -> Outcome {
+    let answer = answer.cloned().unwrap_or_default();
     if (200..300).contains(&status) {
-        return match field("status").as_deref() {
+        return match answer.status.as_deref() {
             Some("approved") => Outcome::Posted,
             Some(_) => Outcome::Held,
-            None => Outcome::Refused(unexpected(status)),
+            None => refused(status, unexpected(status)),
         };
     }
-    match field("message") {
-        Some(m) if !plain_text(&m).is_empty() => Outcome::Refused(plain_text(&m)),
-        _ => Outcome::Refused(unexpected(status)),
+    if answer.code.as_deref() == Some("rest_comment_login_required") {
+        return Outcome::RestClosed;
+    }
+    match answer.message.as_deref().map(plain_text) {
+        Some(m) if !m.is_empty() => refused(status, m),
+        _ => refused(status, unexpected(status)),
     }
 }
 
 /// Reads a `wp-comments-post.php` answer: success redirects to the post (with
-/// `unapproved=` when held); failure is a `wp_die` page whose text is the reason.
-pub fn form_outcome(status: u16, redirected: bool, final_url: &str, body: &str) -> Outcome {
+/// `unapproved=` when held); a refusal is a `wp_die` page, in HTML or (when the
+/// request accepts JSON) as `{"code":"wp_die","message":…}`, whose text is the
+/// reason; a 200 with nothing else means nothing was stored.
+pub fn form_outcome(
+    status: u16,
+    redirected: bool,
+    final_url: &str,
+    body: &str,
+    json: Option<&WpAnswer>,
+) -> Outcome {
     if redirected && (200..300).contains(&status) {
         return if contains(final_url, "unapproved=") {
             Outcome::Held
@@ -136,14 +183,15 @@ pub fn form_outcome(status: u16, redirected: bool, final_url: &str, body: &str) 
             Outcome::Posted
         };
     }
-    let text = wp_die_text(body);
-    if (200..300).contains(&status) && text.is_empty() {
-        return Outcome::Posted;
-    }
-    if text.is_empty() {
-        Outcome::Refused(unexpected(status))
-    } else {
-        Outcome::Refused(text)
+    let text = match json.and_then(|j| j.message.as_deref()) {
+        Some(m) => plain_text(m),
+        None if contains(body, "id=\"error-page\"") => wp_die_text(body),
+        None => String::new(),
+    };
+    match (text.is_empty(), (200..300).contains(&status)) {
+        (false, _) => refused(status, text),
+        (true, true) => Outcome::NotStored,
+        (true, false) => refused(status, unexpected(status)),
     }
 }
 
@@ -250,11 +298,30 @@ mod tests {
         }
     }
 
+    fn answer(json: &str) -> WpAnswer {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    fn rest(status: u16, json: &str) -> Outcome {
+        wordpress_outcome(status, serde_json::from_str(json).ok().as_ref())
+    }
+
+    fn no(reason: &str) -> Outcome {
+        Outcome::Refused {
+            reason: reason.into(),
+            duplicate: false,
+        }
+    }
+
     #[test]
     fn wordpress_body_uses_rest_field_names() {
         assert_eq!(
-            wordpress_json(&values(), Some(42)),
-            r#"{"author_name":"Ada \u0026 Co","author_email":"ada@example.com","author_url":"https://example.com","content":"Très bien!\nLine two","post":42}"#
+            serde_json::to_string(&RestComment::new(&values(), Some(42)))
+                .ok()
+                .as_deref(),
+            Some(
+                r#"{"author_name":"Ada & Co","author_email":"ada@example.com","author_url":"https://example.com","content":"Très bien!\nLine two","post":42}"#
+            )
         );
     }
 
@@ -269,64 +336,109 @@ mod tests {
     #[test]
     fn rest_answers() {
         assert_eq!(
-            wordpress_outcome(201, r#"{"id":5,"status":"approved"}"#),
+            rest(201, r#"{"id":5,"status":"approved"}"#),
             Outcome::Posted
         );
+        assert_eq!(rest(201, r#"{"id":5,"status":"hold"}"#), Outcome::Held);
         assert_eq!(
-            wordpress_outcome(201, r#"{"id":5,"status":"hold"}"#),
-            Outcome::Held
-        );
-        assert_eq!(
-            wordpress_outcome(
+            rest(
                 409,
                 r#"{"code":"comment_duplicate","message":"Duplicate comment detected; it looks as though you&#8217;ve already said that!"}"#
             ),
-            Outcome::Refused(
-                "Duplicate comment detected; it looks as though you’ve already said that!".into()
-            )
+            Outcome::Refused {
+                reason: "Duplicate comment detected; it looks as though you’ve already said that!"
+                    .into(),
+                duplicate: true
+            }
+        );
+        assert_eq!(rest(500, "<html>oops"), no("the server answered 500"));
+        assert_eq!(rest(200, "garbage{"), no("the server answered 200"));
+        assert_eq!(
+            rest(
+                400,
+                r#"{"code":"comment_flood","message":"<b>Sorry</b>, slow down."}"#
+            ),
+            no("Sorry , slow down.")
         );
         assert_eq!(
-            wordpress_outcome(500, "<html>oops"),
-            Outcome::Refused("the server answered 500".into())
-        );
-        assert_eq!(
-            wordpress_outcome(200, "garbage{"),
-            Outcome::Refused("the server answered 200".into())
-        );
-        assert_eq!(
-            wordpress_outcome(400, r#"{"message":"<b>Sorry</b>, you must be logged in."}"#),
-            Outcome::Refused("Sorry , you must be logged in.".into())
+            rest(
+                401,
+                r#"{"code":"rest_comment_login_required","message":"Sorry, you must be logged in to comment.","data":{"status":401}}"#
+            ),
+            Outcome::RestClosed
         );
     }
 
     #[test]
     fn form_answers() {
-        assert_eq!(
+        let form = |status, redirected, url, body: &str| {
             form_outcome(
-                200,
-                true,
-                "https://blog.example/rust-and-bone/#comment-12",
-                ""
-            ),
+                status,
+                redirected,
+                url,
+                body,
+                serde_json::from_str(body).ok().as_ref(),
+            )
+        };
+        assert_eq!(
+            form(200, true, "https://blog.example/rust-and-bone/", ""),
             Outcome::Posted
         );
         assert_eq!(
-            form_outcome(
+            form(
                 200,
                 true,
-                "https://blog.example/rust-and-bone/?unapproved=12&moderation-hash=ab#comment-12",
+                "https://blog.example/rust-and-bone/?unapproved=12&moderation-hash=ab",
                 ""
             ),
             Outcome::Held
         );
         assert_eq!(
-            form_outcome(409, false, "", "<html><body id=\"error-page\"><p><strong>Error:</strong> Duplicate comment detected.</p></body></html>"),
-            Outcome::Refused("Duplicate comment detected.".into())
+            form(409, false, "", "<html><body id=\"error-page\"><p><strong>Error:</strong> Duplicate comment detected.</p></body></html>"),
+            Outcome::Refused { reason: "Duplicate comment detected.".into(), duplicate: true }
         );
         assert_eq!(
-            form_outcome(502, false, "", "<html><body></body></html>"),
-            Outcome::Refused("the server answered 502".into())
+            form(
+                409,
+                false,
+                "",
+                r#"{"code":"wp_die","message":"<p>Duplicate comment detected; it looks as though you&#8217;ve already said that!<\/p>","data":{"status":409},"additional_errors":[]}"#
+            ),
+            Outcome::Refused {
+                reason: "Duplicate comment detected; it looks as though you’ve already said that!"
+                    .into(),
+                duplicate: true
+            }
         );
+        assert_eq!(
+            form(
+                200,
+                false,
+                "",
+                r#"{"code":"wp_die","message":"<p><strong>Error:<\/strong> Please enter a valid email address.<\/p>","data":{"status":200}}"#
+            ),
+            no("Please enter a valid email address.")
+        );
+        assert_eq!(
+            form(502, false, "", "<html><body></body></html>"),
+            no("the server answered 502")
+        );
+        assert_eq!(form(200, false, "", ""), Outcome::NotStored);
+        assert_eq!(
+            form(200, false, "", "<html><body>a page</body></html>"),
+            Outcome::NotStored
+        );
+    }
+
+    #[test]
+    fn answers_with_odd_shapes_are_read_leniently() {
+        assert_eq!(
+            answer(r#"{"status":"hold","extra":[1,2]}"#)
+                .status
+                .as_deref(),
+            Some("hold")
+        );
+        assert_eq!(answer("[]"), WpAnswer::default());
     }
 
     #[test]
@@ -345,9 +457,14 @@ mod tests {
 
     #[test]
     fn event_detail_reports_spam_and_review_url() {
+        let v = values();
         assert_eq!(
-            event_detail(&values(), Some("/r"), Some("too_fast")),
-            r#"{"author":"Ada \u0026 Co","email":"ada@example.com","url":"https://example.com","comment":"Très bien!\nLine two","reviewUrl":"/r","spam":"too_fast"}"#
+            serde_json::to_string(&EventDetail::new(&v, Some("/r"), Some("too_fast")))
+                .ok()
+                .as_deref(),
+            Some(
+                r#"{"author":"Ada & Co","email":"ada@example.com","url":"https://example.com","comment":"Très bien!\nLine two","reviewUrl":"/r","spam":"too_fast"}"#
+            )
         );
     }
 }

@@ -120,7 +120,7 @@ fn multibyte_text_hits_the_limit_with_fewer_characters() {
     assert_eq!(e.code, Code::TooLong);
     assert_eq!(
         e.message,
-        "Shorten your comment by 1 bytes: the limit is 65525 bytes (accented letters and emoji count as 2 to 4)"
+        "Shorten your comment by 1 byte: the limit is 65525 bytes (accented letters and emoji count as 2 to 4)"
     );
     // 16381 emoji are 65524 bytes: accepted.
     assert_eq!(
@@ -264,4 +264,61 @@ fn invalid_email_is_reported_with_its_code() {
         codes(&input("Ada", "ada@localhost", "", "x")),
         vec![("email", "invalid_email")]
     );
+}
+
+#[test]
+fn trims_as_php_does_so_no_break_and_ideographic_spaces_are_text() {
+    // WordPress keeps a comment of only U+00A0 or U+3000 (PHP's trim strips ASCII
+    // whitespace, NUL and vertical tab only): the widget must not call it empty.
+    for text in ["\u{a0}\u{a0}", "\u{3000}", " \u{a0} "] {
+        assert_eq!(codes(&input("Ada", "ada@example.com", "", text)), vec![]);
+    }
+    let v = validate(
+        &input("Ada", "ada@example.com", "", "\u{b}\0hello\u{b}"),
+        Locale::En,
+    );
+    assert_eq!(v.values.comment, "hello");
+    assert_eq!(
+        codes(&input("Ada", "ada@example.com", "", " \t\r\n\u{b}")),
+        vec![("comment", "required")]
+    );
+}
+
+#[test]
+fn the_name_loses_its_tags_before_the_required_and_length_checks() {
+    use review_card::comment::strip_tags;
+    assert_eq!(
+        codes(&input("<b></b>", "ada@example.com", "", "Hi")),
+        vec![("author", "required")]
+    );
+    assert_eq!(
+        codes(&input("<!-- x -->", "ada@example.com", "", "Hi")),
+        vec![("author", "required")]
+    );
+    let v = validate(
+        &input("<i>Ada</i>", "ada@example.com", "", "Hi"),
+        Locale::En,
+    );
+    assert_eq!(v.values.author, "Ada");
+    // 246 bytes typed, 240 once the tags go: within WordPress's 245.
+    let tagged = ["<b>", &"a".repeat(236), "</b>bbbb"].concat();
+    assert_eq!(codes(&input(&tagged, "ada@example.com", "", "Hi")), vec![]);
+    assert_eq!(strip_tags("a < b"), "a < b");
+    assert_eq!(strip_tags("a <b title='>'>c</b>"), "a c");
+    assert_eq!(strip_tags("unclosed <b"), "unclosed ");
+}
+
+#[test]
+fn draft_keys_are_unique_per_review_without_a_url() {
+    use review_card::form::storage_key;
+    let a = review_card::parse_review(r#"{"title":"Rust & Bone","excerpt":"One"}"#);
+    let b = review_card::parse_review(r#"{"title":"Rust & Bone","excerpt":"Two"}"#);
+    let c = review_card::parse_review(r#"{"title":"Rust & Bone","url":"https://blog.example/r"}"#);
+    let (Ok(a), Ok(b), Ok(c)) = (a, b, c) else {
+        panic!("the sample reviews parse");
+    };
+    assert_ne!(storage_key(&a), storage_key(&b));
+    assert_eq!(storage_key(&a), storage_key(&a.clone()));
+    assert!(storage_key(&a).starts_with("review:"));
+    assert_eq!(storage_key(&c), "https://blog.example/r");
 }

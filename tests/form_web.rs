@@ -137,7 +137,8 @@ fn form_has_labels_notes_and_native_constraints() {
     let (_el, root) = mount_form("Form shape", "true");
     let comment = field(&root, "comment");
     assert!(comment.has_attribute("required"));
-    assert_eq!(comment.get_attribute("maxlength").as_deref(), Some("65525"));
+    // No maxlength: it would cut pasted text silently (UTF-16 units, not bytes).
+    assert_eq!(comment.get_attribute("maxlength"), None);
     let email = field(&root, "email");
     assert_eq!(email.get_attribute("type").as_deref(), Some("email"));
     assert_eq!(
@@ -175,9 +176,7 @@ fn form_has_labels_notes_and_native_constraints() {
     let hp = find(&root, ".hp");
     assert_eq!(hp.get_attribute("aria-hidden").as_deref(), Some("true"));
     assert_eq!(
-        field(&root, "rc_confirm_website")
-            .get_attribute("tabindex")
-            .as_deref(),
+        field(&root, "rc_trap").get_attribute("tabindex").as_deref(),
         Some("-1")
     );
 }
@@ -378,7 +377,8 @@ async fn failing_endpoint_keeps_every_field_and_offers_retry() {
     assert_eq!(value_of(&root, "author"), "Ada");
     assert_eq!(value_of(&root, "email"), "ada@example.com");
     assert_eq!(value_of(&root, "url"), "https://ada.example");
-    assert!(status_text(&root).starts_with("Your comment could not be sent."));
+    assert!(status_text(&root)
+        .starts_with("The connection failed before the site answered, so this page cannot tell"));
     assert!(
         find(&root, "button.submit")
             .get_attribute("disabled")
@@ -399,7 +399,7 @@ async fn double_submit_posts_once_and_busy_state_shows() {
     );
     let (_el, root) = mount_form(
         "Double",
-        "{\"endpoint\":\"/wp-json/wp/v2/comments\",\"postId\":7,\"minFillMs\":0}",
+        "{\"endpoint\":\"/wp-json/wp/v2/comments\",\"mode\":\"wordpress\",\"postId\":7,\"minFillMs\":0}",
     );
     fill_valid(&root);
     click_post_comment(&root);
@@ -509,7 +509,7 @@ async fn honeypot_and_fill_time_stop_the_post_and_say_so_in_the_event() {
     el2.add_event_listener_with_callback("review-card:comment", handler.as_ref().unchecked_ref())
         .unwrap();
     fill_valid(&root2);
-    type_into(&root2, "rc_confirm_website", "http://spam.example");
+    type_into(&root2, "rc_trap", "http://spam.example");
     click_post_comment(&root2);
     sleep(50).await;
     assert_eq!(posts().length(), 0, "nothing is sent");

@@ -1,21 +1,29 @@
 //! The comment form in the browser: restoring what the reader typed, live counter,
 //! GOV.UK-style errors, spam friction, the `review-card:comment` event and posting.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, RequestInit, Response, ShadowRoot};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, Element, Event, Headers, RequestCredentials, RequestInit, RequestMode,
+    Response, ResponseType, ShadowRoot,
+};
 
 use super::js::{self, Control};
-use super::storage;
+use super::storage::{self, Details};
 use crate::comment::{
     comment_bytes_left, validate, validate_field, CommentInput, Field, Validation,
 };
 use crate::escape::push_escaped;
 use crate::i18n::{FormStrings, Locale};
-use crate::json::push_json_string;
 use crate::number::push_u64;
 use crate::submission::{
-    event_detail, form_body, form_outcome, wordpress_json, wordpress_outcome, Outcome,
+    form_body, form_outcome, wordpress_outcome, EventDetail, Outcome, RestComment, WpAnswer,
 };
 
 /// How long a post may take when the form does not say (see `data-timeout`).
@@ -122,6 +130,13 @@ pub(crate) fn init(root: &ShadowRoot) {
         return;
     };
     js::set_attr(&form, "novalidate", "");
+    // Markup from older versions (or a server) may still carry `maxlength`, which
+    // would cut pasted text silently: the byte check below speaks instead.
+    for field in Field::ALL {
+        if let Some(el) = control(&form, field.name()) {
+            js::remove_attr(&el, "maxlength");
+        }
+    }
     let mut shown = String::new();
     push_u64(&mut shown, now_ms() as u64);
     js::set_attr(&form, "data-shown", &shown);
@@ -131,12 +146,13 @@ pub(crate) fn init(root: &ShadowRoot) {
             set_value(&textarea, &draft);
         }
     }
-    if let Some(saved) = storage::details().and_then(|t| crate::json::parse(&t).ok()) {
-        for field in [Field::Author, Field::Email, Field::Url] {
-            if let (Some(v), Some(el)) = (
-                saved.get(field.name()).and_then(|v| v.as_str()),
-                control(&form, field.name()),
-            ) {
+    if let Some(saved) = storage::details() {
+        for (field, v) in [
+            (Field::Author, &saved.author),
+            (Field::Email, &saved.email),
+            (Field::Url, &saved.url),
+        ] {
+            if let Some(el) = control(&form, field.name()) {
                 set_value(&el, v);
             }
         }
@@ -247,8 +263,17 @@ pub(crate) fn submit(form: &Element) {
     let f = strings(form);
     let spam = spam_check(form);
     let review_url = form.get_attribute("data-review-url");
-    let detail = event_detail(&result.values, review_url.as_deref(), spam);
-    let proceed = dispatch_comment(form, &detail);
+    let detail = EventDetail::new(&result.values, review_url.as_deref(), spam);
+    let proceed = dispatch_comment(form, detail);
+    if spam == Some("honeypot") {
+        // Most likely an autofill: waiting would not help, so the trap is emptied
+        // and the reader told to send again (a bot that refills it stays stopped).
+        if let Some(trap) = control(form, TRAP) {
+            set_value(&trap, "");
+        }
+        set_status(form, f.trap_cleared, Some("error"), false);
+        return;
+    }
     if spam.is_some() {
         set_status(form, f.too_fast, Some("error"), false);
         return;
@@ -265,9 +290,12 @@ pub(crate) fn submit(form: &Element) {
     post(form.clone(), endpoint, result);
 }
 
+/// The honeypot's name (see src/form.rs).
+const TRAP: &str = "rc_trap";
+
 /// `Some("honeypot")` or `Some("too_fast")` when a spam check trips.
 fn spam_check(form: &Element) -> Option<&'static str> {
-    if control(form, "rc_confirm_website").is_some_and(|e| !value(&e).is_empty()) {
+    if control(form, TRAP).is_some_and(|e| !value(&e).is_empty()) {
         return Some("honeypot");
     }
     // Integers only: parsing floats would pull core's large float parser into the wasm.
@@ -280,35 +308,41 @@ fn spam_check(form: &Element) -> Option<&'static str> {
         .then_some("too_fast")
 }
 
+/// The `CustomEvent` init dictionary of `review-card:comment`.
+#[derive(Serialize)]
+struct CommentEventInit<'a> {
+    bubbles: bool,
+    cancelable: bool,
+    composed: bool,
+    detail: EventDetail<'a>,
+}
+
 /// Dispatches the cancelable `review-card:comment` event on the host element.
 /// Returns false when a listener cancelled it.
-fn dispatch_comment(form: &Element, detail_json: &str) -> bool {
+fn dispatch_comment(form: &Element, detail: EventDetail<'_>) -> bool {
     let host = js::root_of(form).host();
-    // The init dictionary as one JSON text (`detail_json` is JSON this crate wrote):
-    // one call across, where four setters would be four imports.
-    let init = [
-        "{\"bubbles\":true,\"cancelable\":true,\"composed\":true,\"detail\":",
-        detail_json,
-        "}",
-    ]
-    .concat();
-    let Ok(init) = js_sys::JSON::parse(&init) else {
-        return true;
+    let init = CommentEventInit {
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        detail,
     };
-    js::dispatch(&host, "review-card:comment", &init)
+    // `null` for a missing review URL or spam verdict, as documented.
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    match init.serialize(&serializer) {
+        Ok(init) => js::dispatch(&host, "review-card:comment", &init),
+        Err(_) => true,
+    }
 }
 
 /// Saves or forgets name, email and website according to the consent box.
 fn remember(form: &Element, result: &Validation) {
     if consented(form) {
-        let mut json = String::from("{\"author\":");
-        push_json_string(&mut json, &result.values.author);
-        json.push_str(",\"email\":");
-        push_json_string(&mut json, &result.values.email);
-        json.push_str(",\"url\":");
-        push_json_string(&mut json, &result.values.url);
-        json.push('}');
-        storage::save_details(&json);
+        storage::save_details(&Details {
+            author: result.values.author.clone(),
+            email: result.values.email.clone(),
+            url: result.values.url.clone(),
+        });
     } else {
         storage::forget_details();
     }
@@ -474,117 +508,174 @@ fn set_busy(form: &Element, busy: bool) {
     }
 }
 
+/// How a post ended.
+enum Ending {
+    /// The site answered (or, for another site without CORS, took the request).
+    Answer(Outcome),
+    /// No answer within the timeout: the comment may have arrived.
+    Timeout,
+    /// The connection failed: the comment may have arrived.
+    Network,
+}
+
 fn post(form: Element, endpoint: String, result: Validation) {
     let f = strings(&form);
     set_busy(&form, true);
     set_status(&form, f.sending, None, false);
-    // Promise callbacks rather than `async`: no futures executor ships in the wasm.
-    // Each callback is passed for both fulfilment and rejection; a rejection (network
-    // failure, timeout) arrives as a value that is not a Response or not a string.
-    let wordpress = form.get_attribute("data-mode").as_deref() != Some("form");
-    let Some(request) = send(&form, &endpoint, &result, wordpress) else {
-        finish(&form, None);
-        return;
+    wasm_bindgen_futures::spawn_local(async move {
+        let ending = send(&form, &endpoint, &result).await;
+        finish(&form, ending, &result.values.comment);
+    });
+}
+
+/// True when `endpoint` (relative or absolute) is on this page's origin.
+fn same_origin(endpoint: &str) -> bool {
+    let Ok(here) = js::window().location().href() else {
+        return true;
     };
-    let on_response = Closure::once_into_js(move |answer: JsValue| {
-        let Ok(response) = answer.dyn_into::<Response>() else {
-            finish(&form, None);
-            return;
-        };
-        let (status, redirected, url) = (response.status(), response.redirected(), response.url());
-        let on_text = Closure::once_into_js(move |text: JsValue| {
-            // An unreadable body (stalled, aborted) counts as empty, as before.
-            let text = text.as_string().unwrap_or_default();
-            let outcome = if wordpress {
-                wordpress_outcome(status, &text)
-            } else {
-                form_outcome(status, redirected, &url, &text)
-            };
-            finish(&form, Some(outcome));
-        });
-        let text = response.text().map_or(JsValue::UNDEFINED, JsValue::from);
-        settle(&text, &on_text);
-    });
-    settle(&request, &on_response);
-}
-
-/// Calls `callback` once with what `promise` settles to, fulfilled or rejected (at
-/// once with `undefined` when it is not a promise). The callback is a one-shot
-/// function that frees itself when called.
-fn settle(promise: &JsValue, callback: &JsValue) {
-    use js_sys::Function;
-    // Unchecked: calling a `then` that is not a function (or reading it from a value
-    // that is not an object) throws, and `Reflect.get` and `call2` catch it: no
-    // type-check import is needed. `callback` is a closure this crate made.
-    let started = js_sys::Reflect::get(promise, &JsValue::from_str("then")).is_ok_and(|then| {
-        then.unchecked_ref::<Function>()
-            .call2(promise, callback, callback)
-            .is_ok()
-    });
-    if !started {
-        // `call2` (with a second `undefined`) as above: one import, not two.
-        let f = callback.unchecked_ref::<Function>();
-        let _ = f.call2(
-            &JsValue::UNDEFINED,
-            &JsValue::UNDEFINED,
-            &JsValue::UNDEFINED,
-        );
+    match web_sys::Url::new_with_base(endpoint, &here) {
+        Ok(url) => js::window()
+            .location()
+            .origin()
+            .is_ok_and(|o| o == url.origin()),
+        Err(_) => true,
     }
 }
 
-/// Shows how the post ended; `None` means the request itself failed (network, timeout).
-fn finish(form: &Element, outcome: Option<Outcome>) {
-    set_busy(form, false);
-    let f = strings(form);
-    match outcome {
-        Some(Outcome::Posted) | Some(Outcome::Held) => {
-            let held = matches!(outcome, Some(Outcome::Held));
-            if let Some(t) = control(form, "comment") {
-                set_value(&t, "");
-            }
-            storage::save_draft(&form.get_attribute("data-key").unwrap_or_default(), "");
-            update_counter(form);
-            set_status(
-                form,
-                if held { f.held } else { f.posted },
-                Some("ok"),
-                false,
-            );
-        }
-        Some(Outcome::Refused(reason)) => {
-            set_status(form, &[f.refused, &reason].concat(), Some("error"), false);
-        }
-        None => set_status(form, f.network, Some("error"), true),
-    }
-}
-
-/// Starts posting the comment (WordPress REST JSON, or a form body like
-/// `wp-comments-post.php`); `None` when the request cannot even be made.
-fn send(form: &Element, endpoint: &str, result: &Validation, wordpress: bool) -> Option<JsValue> {
+/// Posts the comment (a form body like `wp-comments-post.php`, or REST JSON) and
+/// reads the answer. Form mode to another origin goes as a "no-cors" request, the
+/// same request a native form submission makes: it needs no CORS from the site,
+/// and its answer cannot be read (`Outcome::Delivered`).
+async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
+    let rest = form.get_attribute("data-mode").as_deref() == Some("wordpress");
     let post_id =
         control(form, "comment_post_ID").and_then(|e| crate::number::parse_int(&value(&e), 10));
-    let (body, content_type) = if wordpress {
-        (wordpress_json(&result.values, post_id), "application/json")
+    let (body, content_type) = if rest {
+        let json = serde_wasm_bindgen::to_value(&RestComment::new(&result.values, post_id))
+            .ok()
+            .and_then(|v| js_sys::JSON::stringify(&v).ok())
+            .map(String::from)
+            .unwrap_or_default();
+        (json, "application/json")
     } else {
         (
             form_body(&result.values, post_id),
             "application/x-www-form-urlencoded",
         )
     };
-    // Method, credentials, headers and body as one JSON text: one call across, where
-    // a setter each would be an import each. Only the signal is set on its own.
-    let mut init = String::from(
-        "{\"method\":\"POST\",\"credentials\":\"same-origin\",\"headers\":{\"accept\":\"application/json, text/html;q=0.9\",\"content-type\":\"",
-    );
-    init.push_str(content_type);
-    init.push_str("\"},\"body\":");
-    push_json_string(&mut init, &body);
-    init.push('}');
-    let init: RequestInit = js_sys::JSON::parse(&init).ok()?.unchecked_into();
-    let timeout = form
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(RequestCredentials::SameOrigin);
+    if let Ok(headers) = Headers::new() {
+        // JSON first: `wp_die()` then answers `{"code":"wp_die","message":…}`.
+        let _ = headers.set("accept", "application/json, text/html;q=0.9");
+        let _ = headers.set("content-type", content_type);
+        init.set_headers(&headers);
+    }
+    init.set_body(&JsValue::from_str(&body));
+    if !rest && !same_origin(endpoint) {
+        init.set_mode(RequestMode::NoCors);
+    }
+    let controller = AbortController::new().ok();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    let ms = form
         .get_attribute("data-timeout")
         .and_then(|t| u32::try_from(crate::number::parse_int(&t, 10)?).ok())
         .unwrap_or(POST_TIMEOUT_MS);
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout)));
-    Some(js::window().fetch_with_str_and_init(endpoint, &init).into())
+    let timed_out = Rc::new(Cell::new(false));
+    let flag = Rc::clone(&timed_out);
+    // Dropped (cancelled) when this function returns.
+    let _timer = Timeout::new(ms, move || {
+        flag.set(true);
+        if let Some(c) = controller {
+            c.abort();
+        }
+    });
+    let failed = || {
+        if timed_out.get() {
+            Ending::Timeout
+        } else {
+            Ending::Network
+        }
+    };
+    let Ok(response) = JsFuture::from(js::window().fetch_with_str_and_init(endpoint, &init)).await
+    else {
+        return failed();
+    };
+    let response: Response = response.unchecked_into();
+    if response.type_() == ResponseType::Opaque {
+        return Ending::Answer(Outcome::Delivered);
+    }
+    let (status, redirected, url) = (response.status(), response.redirected(), response.url());
+    // The status arrived, so the site has decided; a body cut short reads as empty.
+    let text = match response.text() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
+        Err(_) => None,
+    }
+    .unwrap_or_default();
+    let json: Option<WpAnswer> = js_sys::JSON::parse(&text)
+        .ok()
+        .and_then(|v| serde_wasm_bindgen::from_value(v).ok());
+    Ending::Answer(if rest {
+        wordpress_outcome(status, json.as_ref())
+    } else {
+        form_outcome(status, redirected, &url, &text, json.as_ref())
+    })
 }
+
+/// Empties the comment box once it has been taken, unless the reader changed it
+/// while it was being sent (then what they typed stays, draft included).
+fn clear_sent(form: &Element, sent: &str) {
+    if let Some(t) = control(form, "comment") {
+        if value(&t) == sent {
+            set_value(&t, "");
+            storage::save_draft(&form.get_attribute("data-key").unwrap_or_default(), "");
+            update_counter(form);
+        }
+    }
+}
+
+/// Shows how the post ended. Nothing the reader typed is removed unless the site
+/// has the comment.
+fn finish(form: &Element, ending: Ending, sent: &str) {
+    set_busy(form, false);
+    let f = strings(form);
+    // After a timeout or a failed connection the first attempt may have arrived:
+    // then "Try again" meets WordPress's duplicate check, which means it did.
+    let uncertain = form.get_attribute("data-uncertain").is_some();
+    js::remove_attr(form, "data-uncertain");
+    let ok = |text: &str| {
+        clear_sent(form, sent);
+        set_status(form, text, Some("ok"), false);
+    };
+    match ending {
+        Ending::Answer(Outcome::Posted) => ok(f.posted),
+        Ending::Answer(Outcome::Held) => ok(f.held),
+        Ending::Answer(Outcome::Delivered) => ok(f.delivered),
+        Ending::Answer(Outcome::Refused {
+            duplicate: true, ..
+        }) if uncertain => ok(f.already),
+        Ending::Answer(Outcome::Refused { reason, .. }) => {
+            set_status(form, &[f.refused, &reason].concat(), Some("error"), false);
+        }
+        Ending::Answer(Outcome::NotStored) => set_status(form, f.not_stored, Some("error"), false),
+        Ending::Answer(Outcome::RestClosed) => {
+            web_sys::console::warn_1(&JsValue::from_str(REST_CLOSED_HELP));
+            set_status(form, f.rest_closed, Some("error"), false);
+        }
+        Ending::Timeout | Ending::Network => {
+            js::set_attr(form, "data-uncertain", "");
+            let text = if matches!(ending, Ending::Timeout) {
+                f.timeout
+            } else {
+                f.network
+            };
+            set_status(form, text, Some("error"), true);
+        }
+    }
+}
+
+/// For the site owner, in the console, when REST mode meets a stock WordPress.
+const REST_CLOSED_HELP: &str = "[review-card] WordPress refused an anonymous REST comment (401 rest_comment_login_required): anonymous REST comments are off by default. Site owner: add add_filter('rest_allow_anonymous_comments', '__return_true'); to a plugin or your theme's functions.php, or use comments-mode=\"form\" with the endpoint /wp-comments-post.php, which a stock WordPress accepts.";

@@ -2,7 +2,19 @@
 //! with consent). Storage can be missing or throw (private modes, sandboxed
 //! frames); every access tolerates that and the form keeps working.
 
+use serde::{Deserialize, Serialize};
 use web_sys::Storage;
+
+/// The remembered name, email and website (stored as JSON text).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Details {
+    #[serde(default)]
+    pub(crate) author: String,
+    #[serde(default)]
+    pub(crate) email: String,
+    #[serde(default)]
+    pub(crate) url: String,
+}
 
 const DRAFT_PREFIX: &str = "review-card:draft:";
 /// Where name, email and website are remembered (site-wide, like WordPress's cookies).
@@ -36,15 +48,23 @@ pub(crate) fn save_draft(key: &str, text: &str) {
     }
 }
 
-/// Remembered details as JSON text, when the reader consented before.
-pub(crate) fn details() -> Option<String> {
-    local()?.get_item(DETAILS_KEY).ok().flatten()
+/// Remembered details, when the reader consented before (and they still read).
+pub(crate) fn details() -> Option<Details> {
+    let text = local()?.get_item(DETAILS_KEY).ok().flatten()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
-/// Remembers details (JSON text).
-pub(crate) fn save_details(json: &str) {
+/// Remembers details.
+pub(crate) fn save_details(details: &Details) {
+    let Some(json) = serde_wasm_bindgen::to_value(details)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+    else {
+        return;
+    };
     if let Some(s) = local() {
-        let _ = s.set_item(DETAILS_KEY, json);
+        let _ = s.set_item(DETAILS_KEY, &String::from(json));
     }
 }
 
