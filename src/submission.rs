@@ -83,16 +83,22 @@ struct FormComment<'a> {
     comment: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     comment_post_ID: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    redirect_to: Option<&'a str>,
 }
 
-/// The urlencoded body `wp-comments-post.php` expects.
-pub fn form_body(values: &CommentInput, post: Option<u64>) -> String {
+/// The urlencoded body `wp-comments-post.php` expects. `redirect_to` is where
+/// WordPress sends the browser after storing the comment (with `unapproved=` when
+/// held): the widget asks for `wp-comments-post.php` itself, whose GET answers 405
+/// at once without loading WordPress, instead of a full render of the post.
+pub fn form_body(values: &CommentInput, post: Option<u64>, redirect_to: Option<&str>) -> String {
     serde_urlencoded::to_string(FormComment {
         author: &values.author,
         email: &values.email,
         url: &values.url,
         comment: &values.comment,
         comment_post_ID: post,
+        redirect_to,
     })
     // Strings and an integer always encode; an empty body would be refused visibly.
     .unwrap_or_default()
@@ -165,18 +171,22 @@ pub fn wordpress_outcome(status: u16, answer: Option<&WpAnswer>) -> Outcome {
     }
 }
 
-/// Reads a `wp-comments-post.php` answer: success redirects to the post (with
-/// `unapproved=` when held); a refusal is a `wp_die` page, in HTML or (when the
-/// request accepts JSON) as `{"code":"wp_die","message":…}`, whose text is the
-/// reason; a 200 with nothing else means nothing was stored.
+/// Reads a `wp-comments-post.php` answer: success redirects to the post, or to
+/// `redirect_to` (with `unapproved=` when held; the page it lands on may answer
+/// anything, 405 for `wp-comments-post.php`); a refusal is a `wp_die` page, in HTML
+/// or (when the request accepts JSON) as `{"code":"wp_die","message":…}`, whose
+/// text is the reason; a 200 with nothing else means nothing was stored.
 pub fn form_outcome(
     status: u16,
     redirected: bool,
     final_url: &str,
     body: &str,
     json: Option<&WpAnswer>,
+    redirect_to: Option<&str>,
 ) -> Outcome {
-    if redirected && (200..300).contains(&status) {
+    let at_target =
+        redirect_to.is_some_and(|t| crate::substring::before_any(final_url, b"?#") == t);
+    if redirected && ((200..300).contains(&status) || at_target) {
         return if contains(final_url, "unapproved=") {
             Outcome::Held
         } else {
@@ -328,8 +338,39 @@ mod tests {
     #[test]
     fn form_body_matches_wp_comments_post() {
         assert_eq!(
-            form_body(&values(), Some(7)),
+            form_body(&values(), Some(7), None),
             "author=Ada+%26+Co&email=ada%40example.com&url=https%3A%2F%2Fexample.com&comment=Tr%C3%A8s+bien%21%0ALine+two&comment_post_ID=7"
+        );
+        assert!(form_body(
+            &values(),
+            None,
+            Some("https://b.example/wp-comments-post.php")
+        )
+        .ends_with("&redirect_to=https%3A%2F%2Fb.example%2Fwp-comments-post.php"));
+    }
+
+    #[test]
+    fn a_redirect_to_wp_comments_post_itself_is_read_by_its_url() {
+        let target = Some("https://b.example/wp-comments-post.php");
+        let held = "https://b.example/wp-comments-post.php?unapproved=3&moderation-hash=x";
+        assert_eq!(
+            form_outcome(405, true, held, "", None, target),
+            Outcome::Held
+        );
+        assert_eq!(
+            form_outcome(
+                405,
+                true,
+                "https://b.example/wp-comments-post.php",
+                "",
+                None,
+                target
+            ),
+            Outcome::Posted
+        );
+        assert_eq!(
+            form_outcome(405, true, "https://b.example/elsewhere", "", None, target),
+            no("the server answered 405")
         );
     }
 
@@ -378,6 +419,7 @@ mod tests {
                 url,
                 body,
                 serde_json::from_str(body).ok().as_ref(),
+                None,
             )
         };
         assert_eq!(

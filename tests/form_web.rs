@@ -479,9 +479,20 @@ async fn form_mode_posts_urlencoded_fields() {
             .unwrap(),
         "/wp-comments-post.php"
     );
+    let body = js_sys::Reflect::get(&post, &"body".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    // WordPress is asked to redirect to wp-comments-post.php itself (a 405 at once,
+    // not a render of the post), absolute as wp_safe_redirect needs.
+    let origin = window().location().origin().unwrap();
     assert_eq!(
-        js_sys::Reflect::get(&post, &"body".into()).unwrap().as_string().unwrap(),
-        "author=Ada&email=ada%40example.com&url=&comment=A+bruising%2C+tender+film.&comment_post_ID=12"
+        body,
+        [
+            "author=Ada&email=ada%40example.com&url=&comment=A+bruising%2C+tender+film.&comment_post_ID=12&redirect_to=",
+            &String::from(js_sys::encode_uri_component(&[&origin, "/wp-comments-post.php"].concat())),
+        ]
+        .concat()
     );
 }
 

@@ -528,18 +528,21 @@ fn post(form: Element, endpoint: String, result: Validation) {
     });
 }
 
-/// True when `endpoint` (relative or absolute) is on this page's origin.
-fn same_origin(endpoint: &str) -> bool {
-    let Ok(here) = js::window().location().href() else {
-        return true;
+/// `endpoint` resolved against the page (without query or fragment), and whether
+/// it is on the page's origin.
+fn resolve(endpoint: &str) -> (Option<String>, bool) {
+    let location = js::window().location();
+    let Some(url) = location
+        .href()
+        .ok()
+        .and_then(|here| web_sys::Url::new_with_base(endpoint, &here).ok())
+    else {
+        return (None, true);
     };
-    match web_sys::Url::new_with_base(endpoint, &here) {
-        Ok(url) => js::window()
-            .location()
-            .origin()
-            .is_ok_and(|o| o == url.origin()),
-        Err(_) => true,
-    }
+    let same = location.origin().is_ok_and(|o| o == url.origin());
+    url.set_search("");
+    url.set_hash("");
+    (Some(url.href()), same)
 }
 
 /// Posts the comment (a form body like `wp-comments-post.php`, or REST JSON) and
@@ -550,6 +553,7 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     let rest = form.get_attribute("data-mode").as_deref() == Some("wordpress");
     let post_id =
         control(form, "comment_post_ID").and_then(|e| crate::number::parse_int(&value(&e), 10));
+    let (absolute, same_origin) = resolve(endpoint);
     let (body, content_type) = if rest {
         let json = serde_wasm_bindgen::to_value(&RestComment::new(&result.values, post_id))
             .ok()
@@ -559,7 +563,7 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
         (json, "application/json")
     } else {
         (
-            form_body(&result.values, post_id),
+            form_body(&result.values, post_id, absolute.as_deref()),
             "application/x-www-form-urlencoded",
         )
     };
@@ -573,7 +577,7 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
         init.set_headers(&headers);
     }
     init.set_body(&JsValue::from_str(&body));
-    if !rest && !same_origin(endpoint) {
+    if !rest && !same_origin {
         init.set_mode(RequestMode::NoCors);
     }
     let controller = AbortController::new().ok();
@@ -621,7 +625,14 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     Ending::Answer(if rest {
         wordpress_outcome(status, json.as_ref())
     } else {
-        form_outcome(status, redirected, &url, &text, json.as_ref())
+        form_outcome(
+            status,
+            redirected,
+            &url,
+            &text,
+            json.as_ref(),
+            absolute.as_deref(),
+        )
     })
 }
 
