@@ -104,9 +104,11 @@ test("a slow response shows a loading state, then the card; retry recovers from 
 
 const ENDPOINT_FAULTS = {
   "500 with HTML": [json("<html><body><h1>Internal Server Error</h1></body></html>", 500, "text/html"), "Your comment was not accepted: the server answered 500"],
-  "200 with garbage": [json("\u0000\u0001garbage{{", 200, "text/plain"), "Your comment was not accepted: the server answered 200"],
-  "hangs": [never(), "Your comment could not be sent."],
-  "drops the connection": [(req) => req.socket.destroy(), "Your comment could not be sent."],
+  // Form mode (the default): a 200 that is neither a redirect nor an error page is
+  // what WordPress answers when it stored nothing.
+  "200 with garbage": [json("\u0000\u0001garbage{{", 200, "text/plain"), "The site did not store your comment"],
+  "hangs": [never(), "The site did not answer in time, so this page cannot tell whether your comment arrived."],
+  "drops the connection": [(req) => req.socket.destroy(), "The connection failed before the site answered"],
   "403 with a WordPress message": [json('{"code":"rest_comment_login_required","message":"Sorry, you must be logged in to comment."}', 403), "Your comment was not accepted: Sorry, you must be logged in to comment."],
 };
 
