@@ -82,6 +82,7 @@ before(async () => {
     "/classic.html": post(`<script src="${base}/embed.js" async></script>`),
     "/module.html": post(`<script type="module" src="${base}/embed.js"></script>`),
     "/bare.html": post(`<script src="${base}" async></script>`),
+    "/both.html": post(`<script type="module" src="${base}/element.js"></script>\n<script src="${base}/embed.js" async></script>`),
     "/no-cors.html": post(`<script src="${noCorsUrl}/npm/${pkg.name}@${pkg.version}/embed.js" async></script>`),
   }, async () => { arrived.json.r(); await arrived.wasm.p; });
   browser = await launch();
@@ -143,5 +144,14 @@ test("without Access-Control-Allow-Origin the one console message names CORS and
   assert.ok(r.visible);
   assert.ok(r.hostHeight <= r.linkHeight + 2, `the host is no taller than its fallback: ${JSON.stringify(r)}`);
   assert.ok(r.gapBelow < 40, `no blank space reserved below the fallback: ${JSON.stringify(r)}`);
+  await context.close();
+});
+
+test("review-card/element beside the embed script on one page: one element, each card rendered once", async () => {
+  const { tab, log, context } = await open("/both.html");
+  await cardAndForm(tab);
+  await tab.waitForTimeout(300);
+  assert.deepEqual(await tab.evaluate(() => ({ articles: document.querySelector("review-card").shadowRoot.querySelectorAll("article").length, ld: document.querySelectorAll("review-card > script[data-review-card-generated]").length })), { articles: 1, ld: 1 });
+  assert.deepEqual(log.filter((m) => /error|\[review-card\]/.test(m)), []);
   await context.close();
 });
