@@ -69,7 +69,7 @@ bench: setup pkg
 
 clean:
 	cargo clean
-	rm -rf pkg www/pkg
+	rm -rf pkg www/pkg www/embed.js www/review_card.js www/review_card_bg.wasm
 
 ## Longer property-test run (the one in `make test` is bounded to 256 cases each).
 fuzz:

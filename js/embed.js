@@ -1,6 +1,6 @@
 /*! review-card embed script (classic or module script). Usage: see README.md. */
 // One file: scripts/package.mjs pastes the wasm-bindgen glue (as plain functions)
-// and www/src/loader.js into the marked places, and terser minifies the whole. As
+// and js/loader.js into the marked places, and terser minifies the whole. As
 // soon as it runs, the wasm next to it downloads and compiles while the page goes
 // on, in parallel with each card's review JSON: nothing waits for a request it does
 // not need.

@@ -1,6 +1,6 @@
 // The <review-card> element and the <div data-review-card> scan, shared by the
-// embed script (www/src/embed.js, which bundles the glue) and the package's
-// `review-card/element` entry (www/src/element.js, which imports it). Not a module:
+// embed script (js/embed.js, which bundles the glue) and the package's
+// `review-card/element` entry (js/element.js, which imports the glue). Not a module:
 // scripts/package.mjs pastes this function into both. `load()` returns a promise of
 // the API ({ mount, unmount }), ready to call.
 function reviewCardStart(w, load) {
