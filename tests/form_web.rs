@@ -92,6 +92,17 @@ fn status_text(root: &ShadowRoot) -> String {
     find(root, ".status").text_content().unwrap_or_default()
 }
 
+/// Waits (up to 5 s) until the status line has its verdict: the post is async, and
+/// a loaded machine can take longer than any fixed sleep.
+async fn settled(root: &ShadowRoot) {
+    for _ in 0..250 {
+        if find(root, ".status").get_attribute("data-kind").is_some() {
+            return;
+        }
+        sleep(20).await;
+    }
+}
+
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         window()
@@ -371,7 +382,7 @@ async fn failing_endpoint_keeps_every_field_and_offers_retry() {
     fill_valid(&root);
     type_into(&root, "url", "https://ada.example");
     click_post_comment(&root);
-    sleep(50).await;
+    settled(&root).await;
     assert_eq!(posts().length(), 1);
     assert_eq!(value_of(&root, "comment"), "A bruising, tender film.");
     assert_eq!(value_of(&root, "author"), "Ada");
@@ -452,7 +463,7 @@ async fn server_refusal_is_announced_with_its_reason() {
     let (_el, root) = mount_form("Refused", "{\"endpoint\":\"/c\",\"minFillMs\":0}");
     fill_valid(&root);
     click_post_comment(&root);
-    sleep(50).await;
+    settled(&root).await;
     assert_eq!(
         status_text(&root),
         "Your comment was not accepted: Duplicate comment detected; it looks as though you’ve already said that!"
