@@ -66,5 +66,5 @@ test("the byte limit counts UTF-8 bytes of what crossed: 65,525 pass, 65,526 do 
   assert.equal(ok.valid, true, JSON.stringify(ok.errors));
   const over = await sent("a".repeat(65525 - 3) + "😀");
   assert.deepEqual(over.errors.map((e) => [e.field, e.code]), [["comment", "too_long"]]);
-  assert.match(over.errors[0].message, /by 1 bytes/);
+  assert.match(over.errors[0].message, /by 1 byte:/);
 });
