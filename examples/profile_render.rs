@@ -1,8 +1,15 @@
 //! Times the pure core on the sample review (native): `cargo run --release --example profile_render`.
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
 
+#[cfg(not(target_arch = "wasm32"))]
 use review_card::{parse_review, render_card, Settings};
 
+// Native only: it reads the sample's JSON text with serde_json.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let json = include_str!("../tests/fixtures/rust-and-bone.json");
     let settings = Settings::new();

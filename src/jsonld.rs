@@ -1,12 +1,12 @@
 //! schema.org `Review` structured data: written next to every card (in the light
 //! DOM, where crawlers read it) and accepted as input, so a page that already has
-//! the markup can render it.
+//! the markup can render it. Written through serde: [`ReviewLd`] is the shape.
+
+use serde::{Serialize, Serializer};
 
 use crate::i18n::push_iso_date;
-use crate::json::push_json_string;
-use crate::json::{Map, Number, Value};
+use crate::input::{Loose, ReviewInput};
 use crate::model::{Kind, Review};
-
 /// The schema.org type of the reviewed item for each kind.
 pub fn schema_type(kind: Kind) -> &'static str {
     match kind {
@@ -38,130 +38,232 @@ fn role_property(kind: Kind, role: &str) -> Option<&'static str> {
     }
 }
 
-/// The JSON-LD text for a review. Strings are escaped so the text is safe inside a
-/// `<script type="application/ld+json">` element (`<`, `>` and `&` as `\u00XX`).
-pub fn render_json_ld(review: &Review) -> String {
-    let mut o = String::from("{\"@context\":\"https://schema.org\",\"@type\":\"Review\"");
-    o.push_str(",\"itemReviewed\":{\"@type\":");
-    push_json_string(&mut o, schema_type(review.kind));
-    o.push_str(",\"name\":");
-    push_json_string(&mut o, &review.title);
+/// A schema.org `Review`, as written.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewLd<'a> {
+    /// Always `https://schema.org`.
+    #[serde(rename = "@context")]
+    pub context: &'static str,
+    /// Always `Review`.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// What is reviewed.
+    pub item_reviewed: ItemLd<'a>,
+    /// The score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_rating: Option<RatingLd>,
+    /// The review's author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<AgentLd<'a>>,
+    /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    /// The full review's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// The review's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_language: Option<&'a str>,
+    /// The excerpt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'a str>,
+    /// The full text, paragraphs joined by a blank line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_body: Option<String>,
+}
+
+/// The reviewed item.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemLd<'a> {
+    /// Its schema.org type ([`schema_type`]).
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// Its name: the review's title.
+    pub name: &'a str,
+    /// Credits with the role of director (films, shows).
+    #[serde(skip_serializing_if = "Agents::is_empty")]
+    pub director: Agents<'a>,
+    /// Credits with the role of author (books).
+    #[serde(skip_serializing_if = "Agents::is_empty")]
+    pub author: Agents<'a>,
+    /// Credits with the role of artist (albums).
+    #[serde(skip_serializing_if = "Agents::is_empty")]
+    pub by_artist: Agents<'a>,
+    /// Credits with the role of publisher or brand (games, products).
+    #[serde(skip_serializing_if = "Agents::is_empty")]
+    pub publisher: Agents<'a>,
+}
+
+/// A schema.org `Rating`. Numbers are finite (the model's invariant), so always
+/// valid JSON numbers; whole ones are written without a fraction.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingLd {
+    /// Always `Rating`.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// The score given.
+    #[serde(serialize_with = "number")]
+    pub rating_value: f64,
+    /// The highest possible score.
+    #[serde(serialize_with = "number")]
+    pub best_rating: f64,
+    /// The lowest possible score.
+    #[serde(serialize_with = "number")]
+    pub worst_rating: f64,
+}
+
+/// A `Person` or an `Organization`.
+#[derive(Debug, Serialize)]
+pub struct AgentLd<'a> {
+    /// `Person` or `Organization`.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// The name.
+    pub name: &'a str,
+    /// A link to their page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+/// The agents of one property: written as one object, or a list when several.
+#[derive(Debug, Default)]
+pub struct Agents<'a>(pub Vec<AgentLd<'a>>);
+
+impl Agents<'_> {
+    /// True when there is none (the property is left out).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Agents<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => one.serialize(s),
+            many => many.serialize(s),
+        }
+    }
+}
+
+/// A whole number as an integer (`10`, not `10.0`), anything else as a float.
+fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// The structured data for a review.
+pub fn json_ld(review: &Review) -> ReviewLd<'_> {
+    let mut item = ItemLd {
+        kind: schema_type(review.kind),
+        name: &review.title,
+        director: Agents::default(),
+        author: Agents::default(),
+        by_artist: Agents::default(),
+        publisher: Agents::default(),
+    };
     for credit in &review.credits {
-        if let Some(prop) = role_property(review.kind, &credit.role) {
-            o.push(',');
-            push_json_string(&mut o, prop);
-            o.push_str(":{\"@type\":");
-            push_json_string(
-                &mut o,
-                if prop == "byArtist" || prop == "publisher" {
-                    "Organization"
-                } else {
-                    "Person"
-                },
-            );
-            o.push_str(",\"name\":");
-            push_json_string(&mut o, &credit.name);
-            o.push('}');
-        }
+        let (list, kind) = match role_property(review.kind, &credit.role) {
+            Some("director") => (&mut item.director, "Person"),
+            Some("author") => (&mut item.author, "Person"),
+            Some("byArtist") => (&mut item.by_artist, "Organization"),
+            Some(_) => (&mut item.publisher, "Organization"),
+            None => continue,
+        };
+        list.0.push(AgentLd {
+            kind,
+            name: &credit.name,
+            url: None,
+        });
     }
-    o.push('}');
-    if let Some(score) = review.score {
-        o.push_str(",\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":");
-        crate::number::push_number(&mut o, score.value, '.');
-        o.push_str(",\"bestRating\":");
-        crate::number::push_number(&mut o, score.max, '.');
-        o.push_str(",\"worstRating\":");
-        crate::number::push_number(&mut o, score.min, '.');
-        o.push('}');
+    ReviewLd {
+        context: "https://schema.org",
+        kind: "Review",
+        item_reviewed: item,
+        review_rating: review.score.map(|s| RatingLd {
+            kind: "Rating",
+            rating_value: s.value,
+            best_rating: s.max,
+            worst_rating: s.min,
+        }),
+        author: review.author.as_ref().map(|a| AgentLd {
+            kind: "Person",
+            name: &a.name,
+            url: a.url.as_deref(),
+        }),
+        date_published: review.published.map(|d| {
+            let mut s = String::new();
+            push_iso_date(&mut s, d);
+            s
+        }),
+        url: review.url.as_deref(),
+        in_language: review.lang.as_deref(),
+        description: review.excerpt.as_deref(),
+        review_body: (!review.body.is_empty()).then(|| review.body.join("\n\n")),
     }
-    if let Some(a) = &review.author {
-        o.push_str(",\"author\":{\"@type\":\"Person\",\"name\":");
-        push_json_string(&mut o, &a.name);
-        if let Some(url) = &a.url {
-            o.push_str(",\"url\":");
-            push_json_string(&mut o, url);
-        }
-        o.push('}');
-    }
-    if let Some(d) = review.published {
-        o.push_str(",\"datePublished\":\"");
-        push_iso_date(&mut o, d);
-        o.push('"');
-    }
-    if let Some(url) = &review.url {
-        o.push_str(",\"url\":");
-        push_json_string(&mut o, url);
-    }
-    if let Some(lang) = &review.lang {
-        o.push_str(",\"inLanguage\":");
-        push_json_string(&mut o, lang);
-    }
-    if let Some(e) = &review.excerpt {
-        o.push_str(",\"description\":");
-        push_json_string(&mut o, e);
-    }
-    if !review.body.is_empty() {
-        o.push_str(",\"reviewBody\":");
-        // Paragraphs joined by a blank line; a loop rather than `join`, which would
-        // monomorphise a second joiner for `String` into the wasm.
-        let mut body = String::new();
-        for (i, p) in review.body.iter().enumerate() {
-            if i > 0 {
-                body.push_str("\n\n");
-            }
-            body.push_str(p);
-        }
-        push_json_string(&mut o, &body);
-    }
-    o.push('}');
-    o
 }
 
-/// True when the JSON object is a schema.org `Review` (`"@type": "Review"`).
-pub fn is_json_ld_review(value: &Value) -> bool {
-    value.get("@type").and_then(Value::as_str) == Some("Review")
+/// The JSON-LD text for a review, safe inside a `<script type="application/ld+json">`
+/// element: `<`, `>` and `&` (which only occur inside strings) are written as
+/// `\u003c`, `\u003e` and `\u0026`.
+pub fn render_json_ld(review: &Review) -> String {
+    let text = crate::json_text::to_json(&json_ld(review));
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-fn text(v: Option<&Value>) -> Option<Value> {
-    match v? {
-        Value::String(s) => Some(Value::String(s.clone())),
-        _ => None,
+/// A string member of a JSON-LD object, as text.
+fn text(v: &Loose) -> Loose {
+    match v {
+        Loose::Text(s) => Loose::Text(s.clone()),
+        _ => Loose::Null,
     }
 }
 
 /// A number, or a numeric string as JSON-LD often writes ratings (`"7.2"`).
-fn number(v: Option<&Value>) -> Option<Value> {
-    match v? {
-        Value::Number(n) => Some(Value::Number(*n)),
-        Value::String(s) => crate::json::parse(s.trim())
-            .ok()
-            .filter(|n| matches!(n, Value::Number(_))),
-        _ => None,
+fn number_of(v: &Loose) -> Loose {
+    match v {
+        Loose::Number(n) => Loose::Number(*n),
+        Loose::Text(s) => crate::number::parse_decimal(s.trim()).map_or(Loose::Null, Loose::Number),
+        _ => Loose::Null,
     }
 }
 
-/// The `name` of a Person/Organization given as an object or a plain string.
-fn name_of(v: Option<&Value>) -> Option<Value> {
-    match v? {
-        Value::String(s) => Some(Value::String(s.clone())),
-        o @ Value::Object(_) => text(o.get("name")),
-        Value::Array(items) => name_of(items.first()),
-        _ => None,
+/// The `name` of a Person/Organization given as an object, a plain string or a list.
+fn name_of(v: &Loose) -> Loose {
+    match v {
+        Loose::Text(s) => Loose::Text(s.clone()),
+        o @ Loose::Object(_) => text(o.get("name")),
+        Loose::List(items) => items.first().map_or(Loose::Null, name_of),
+        _ => Loose::Null,
     }
 }
 
 /// Converts a schema.org `Review` into the v1 data format, to be validated like any
 /// other input. Unknown types map to `other`; ratings may be numbers or strings.
-pub fn from_json_ld(ld: &Value) -> Value {
-    let mut m: Vec<(String, Value)> = Vec::new();
-    let item = ld.get("itemReviewed");
-    if let Some(name) = item
-        .and_then(|i| text(i.get("name")))
-        .or_else(|| text(ld.get("name")))
-    {
-        m.push(("title".into(), name));
-    }
-    let kind = match item.and_then(|i| i.get("@type")).and_then(Value::as_str) {
+pub fn from_json_ld(ld: &ReviewInput) -> ReviewInput {
+    let item = &ld.item_reviewed;
+    let mut v1 = ReviewInput {
+        title: match text(item.get("name")) {
+            Loose::Null => text(&ld.name),
+            name => name,
+        },
+        ..ReviewInput::default()
+    };
+    let kind = match item.get("@type").as_str() {
         Some("Movie") => "film",
         Some("Book") => "book",
         Some("MusicAlbum") => "album",
@@ -170,22 +272,24 @@ pub fn from_json_ld(ld: &Value) -> Value {
         Some("Product") => "product",
         _ => "other",
     };
-    m.push(("kind".into(), Value::String(kind.into())));
-    if let Some(rating) = ld.get("reviewRating") {
+    v1.kind = Loose::Text(kind.into());
+    if !matches!(ld.review_rating, Loose::Null) {
+        let rating = &ld.review_rating;
         let mut s = Vec::new();
         for (from, to) in [
             ("ratingValue", "value"),
             ("bestRating", "max"),
             ("worstRating", "min"),
         ] {
-            if let Some(n) = number(rating.get(from)) {
-                s.push((to.to_string(), n));
+            match number_of(rating.get(from)) {
+                Loose::Null => {}
+                n => s.push((to.to_string(), n)),
             }
         }
         if s.iter().all(|(k, _)| k != "max") {
-            s.push(("max".into(), Value::Number(Number(5.0)))); // schema.org's default bestRating
+            s.push(("max".into(), Loose::Number(5.0))); // schema.org's default bestRating
         }
-        m.push(("score".into(), Value::Object(Map(s))));
+        v1.score = Loose::Object(s);
     }
     let mut credits = Vec::new();
     for (prop, role) in [
@@ -193,36 +297,33 @@ pub fn from_json_ld(ld: &Value) -> Value {
         ("author", "Author"),
         ("byArtist", "Artist"),
     ] {
-        if let Some(name) = item.and_then(|i| name_of(i.get(prop))) {
-            credits.push(Value::Object(Map(vec![
-                ("role".into(), Value::String(role.into())),
+        match name_of(item.get(prop)) {
+            Loose::Null => {}
+            name => credits.push(Loose::Object(vec![
+                ("role".into(), Loose::Text(role.into())),
                 ("name".into(), name),
-            ])));
+            ])),
         }
     }
     if !credits.is_empty() {
-        m.push(("credits".into(), Value::Array(credits)));
+        v1.credits = Loose::List(credits);
     }
-    if let Some(author) = ld.get("author") {
+    if !matches!(ld.author, Loose::Null) {
         let mut a = Vec::new();
-        if let Some(n) = name_of(Some(author)) {
-            a.push(("name".to_string(), n));
+        match name_of(&ld.author) {
+            Loose::Null => {}
+            n => a.push(("name".to_string(), n)),
         }
-        if let Some(u) = text(author.get("url")) {
-            a.push(("url".into(), u));
+        match text(ld.author.get("url")) {
+            Loose::Null => {}
+            u => a.push(("url".into(), u)),
         }
-        m.push(("author".into(), Value::Object(Map(a))));
+        v1.author = Loose::Object(a);
     }
-    for (from, to) in [
-        ("datePublished", "published"),
-        ("url", "url"),
-        ("inLanguage", "lang"),
-        ("description", "excerpt"),
-        ("reviewBody", "body"),
-    ] {
-        if let Some(v) = text(ld.get(from)) {
-            m.push((to.into(), v));
-        }
-    }
-    Value::Object(Map(m))
+    v1.published = text(&ld.date_published);
+    v1.url = text(&ld.url);
+    v1.lang = text(&ld.in_language);
+    v1.excerpt = text(&ld.description);
+    v1.body = text(&ld.review_body);
+    v1
 }

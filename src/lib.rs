@@ -25,7 +25,9 @@ pub mod excerpt;
 pub mod form;
 pub mod grapheme;
 pub mod i18n;
+pub mod input;
 pub mod json;
+pub mod json_text;
 pub mod jsonld;
 pub mod model;
 pub mod number;
@@ -42,7 +44,10 @@ mod dom;
 
 pub use error::ReviewError;
 pub use model::Review;
-pub use options::{parse_options, Settings};
+#[cfg(not(target_arch = "wasm32"))]
+pub use options::parse_options;
+pub use options::Settings;
+#[cfg(not(target_arch = "wasm32"))]
 pub use parse::parse_review;
 pub use render::{render_card, render_document};
 

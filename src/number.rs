@@ -55,6 +55,32 @@ pub fn parse_int(s: &str, radix: u32) -> Option<u64> {
     })
 }
 
+/// Parses a plain decimal such as `7.2`, `-1` or `10.50` (no exponent), as numeric
+/// strings in schema.org ratings are written; `None` for anything else. Exact
+/// (correctly rounded) for up to 15 significant digits, which is all it accepts.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty()
+        || (digits.contains('.') && frac.is_empty())
+        || whole.len() + frac.len() > 15
+    {
+        return None;
+    }
+    let mantissa = parse_int(whole, 10)? * 10u64.pow(frac.len() as u32)
+        + if frac.is_empty() {
+            0
+        } else {
+            parse_int(frac, 10)?
+        };
+    // Both are exact in an f64 (below 2^53 and 10^22), so one division rounds once.
+    let value = mantissa as f64 / 10u64.pow(frac.len() as u32) as f64;
+    Some(if negative { -value } else { value })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +114,28 @@ mod tests {
         assert_eq!(parse_int("18446744073709551616", 10), None);
         for bad in ["", "+5", "-5", " 5", "5 ", "1e3", "4.0", "x", "٣"] {
             assert_eq!(parse_int(bad, 10), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        assert_eq!(parse_decimal("7.2"), Some(7.2));
+        assert_eq!(parse_decimal("10"), Some(10.0));
+        assert_eq!(parse_decimal("-0.5"), Some(-0.5));
+        assert_eq!(parse_decimal("0.1"), Some(0.1));
+        assert_eq!(parse_decimal("123456789.012345"), Some(123456789.012345));
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e3",
+            "+1",
+            "1.2.3",
+            "x",
+            "1234567890123456",
+        ] {
+            assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }
 

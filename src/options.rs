@@ -1,10 +1,9 @@
-//! Render options (`lang`, `theme`, `headingLevel`, `comments`, …) read from JSON,
-//! with the same precise errors as the review itself.
-
-use crate::json::Value;
+//! Render options (`lang`, `theme`, `headingLevel`, `comments`, …) validated from
+//! [`OptionsInput`], with the same precise errors as the review itself.
 
 use crate::error::ReviewError;
 use crate::i18n::Locale;
+use crate::input::{Loose, OptionsInput};
 use crate::url::check_url;
 
 /// The colour scheme of a card.
@@ -118,41 +117,54 @@ pub fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// A whole number given as a JSON number or as digits in a string (`2`, `"2"`).
-fn whole_number(v: &Value) -> Option<u64> {
+/// A whole number given as a number or as digits in a string (`2`, `"2"`).
+fn whole_number(v: &Loose) -> Option<u64> {
     match v {
-        Value::Number(n) => n.as_u64(),
-        Value::String(t) => crate::number::parse_int(t.trim(), 10),
+        Loose::Number(n) => as_u64(*n),
+        Loose::Text(t) => crate::number::parse_int(t.trim(), 10),
         _ => None,
     }
 }
 
-/// Reads options from JSON text; empty text, `null` and `undefined` give the defaults.
+/// `n` as a whole, non-negative integer up to 2^53, if it is one.
+fn as_u64(n: f64) -> Option<u64> {
+    ((0.0..=9_007_199_254_740_992.0).contains(&n) && n.fract() == 0.0).then_some(n as u64)
+}
+
+/// Reads options from JSON text with serde_json; empty text, `null` and
+/// `undefined` give the defaults. Native builds only (the CLI and the tests).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
+    use serde::Deserialize;
     let json = json.trim();
     if json.is_empty() || json == "null" || json == "undefined" {
         return Ok(Settings::new());
     }
-    let value: Value = crate::json::from_str(json)
-        .map_err(|_| ReviewError::new("options", "expected an object"))?;
-    let Value::Object(o) = value else {
-        return Err(ReviewError::new("options", "expected an object"));
-    };
+    let not_an_object = || ReviewError::new("options", "expected an object");
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|_| not_an_object())?;
+    if !value.is_object() {
+        return Err(not_an_object());
+    }
+    settings_from_input(&OptionsInput::deserialize(&value).map_err(|_| not_an_object())?)
+}
+
+/// Validates options as given into [`Settings`].
+pub fn settings_from_input(o: &OptionsInput) -> Result<Settings, ReviewError> {
     let mut s = Settings::new();
-    let text = |key: &str| -> Result<Option<String>, ReviewError> {
-        match o.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(v)) if v.trim().is_empty() => Ok(None),
-            Some(Value::String(v)) => Ok(Some(v.trim().to_string())),
-            Some(_) => Err(ReviewError::new(
+    let text = |v: &Loose, key: &str| -> Result<Option<String>, ReviewError> {
+        match v {
+            Loose::Null => Ok(None),
+            Loose::Text(v) if v.trim().is_empty() => Ok(None),
+            Loose::Text(v) => Ok(Some(v.trim().to_string())),
+            _ => Err(ReviewError::new(
                 ["options.", key].concat(),
                 "expected a string",
             )),
         }
     };
-    s.lang = text("lang")?;
-    s.document_lang = text("documentLang")?;
-    if let Some(t) = text("theme")? {
+    s.lang = text(&o.lang, "lang")?;
+    s.document_lang = text(&o.document_lang, "documentLang")?;
+    if let Some(t) = text(&o.theme, "theme")? {
         s.theme = match t.as_str() {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
@@ -165,9 +177,9 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
             }
         };
     }
-    match o.get("headingLevel") {
-        None | Some(Value::Null) => {}
-        Some(v) => match whole_number(v) {
+    match &o.heading_level {
+        Loose::Null => {}
+        v => match whole_number(v) {
             Some(l @ 2..=6) => s.heading_level = l as u8,
             _ => {
                 return Err(ReviewError::new(
@@ -177,7 +189,7 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
             }
         },
     }
-    if let Some(p) = text("idPrefix")? {
+    if let Some(p) = text(&o.id_prefix, "idPrefix")? {
         if !is_id(&p) {
             return Err(ReviewError::new(
                 "options.idPrefix",
@@ -186,20 +198,20 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
         }
         s.id_prefix = p;
     }
-    match o.get("jsonLd") {
-        None | Some(Value::Null) => {}
-        Some(Value::Bool(b)) => s.json_ld = *b,
-        Some(_) => return Err(ReviewError::new("options.jsonLd", "expected true or false")),
+    match o.json_ld {
+        Loose::Null => {}
+        Loose::Bool(b) => s.json_ld = b,
+        _ => return Err(ReviewError::new("options.jsonLd", "expected true or false")),
     }
-    s.comments = match o.get("comments") {
-        None | Some(Value::Null) | Some(Value::Bool(false)) => None,
-        Some(Value::Bool(true)) => Some(CommentSettings {
+    s.comments = match &o.comments {
+        Loose::Null | Loose::Bool(false) => None,
+        Loose::Bool(true) => Some(CommentSettings {
             min_fill_ms: DEFAULT_MIN_FILL_MS,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             ..CommentSettings::default()
         }),
-        Some(Value::Object(c)) => Some(comment_settings(c)?),
-        Some(_) => {
+        c @ Loose::Object(_) => Some(comment_settings(c)?),
+        _ => {
             return Err(ReviewError::new(
                 "options.comments",
                 "expected true, false or an object",
@@ -209,16 +221,33 @@ pub fn parse_options(json: &str) -> Result<Settings, ReviewError> {
     Ok(s)
 }
 
-fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError> {
+/// A whole number of milliseconds in `range`, or the refusal `message` for `path`.
+fn millis(
+    v: &Loose,
+    range: std::ops::RangeInclusive<u64>,
+    path: &str,
+    message: &str,
+) -> Result<Option<u32>, ReviewError> {
+    match v {
+        Loose::Null => Ok(None),
+        Loose::Number(n) => match as_u64(*n) {
+            Some(ms) if range.contains(&ms) => Ok(Some(ms as u32)),
+            _ => Err(ReviewError::new(path, message)),
+        },
+        _ => Err(ReviewError::new(path, message)),
+    }
+}
+
+fn comment_settings(c: &Loose) -> Result<CommentSettings, ReviewError> {
     let mut out = CommentSettings {
         min_fill_ms: DEFAULT_MIN_FILL_MS,
         timeout_ms: DEFAULT_TIMEOUT_MS,
         ..CommentSettings::default()
     };
     match c.get("endpoint") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(e)) if e.trim().is_empty() => {}
-        Some(Value::String(e)) => match check_url(e, false) {
+        Loose::Null => {}
+        Loose::Text(e) if e.trim().is_empty() => {}
+        Loose::Text(e) => match check_url(e, false) {
             Ok(u) => out.endpoint = Some(u.to_string()),
             Err(_) => {
                 return Err(ReviewError::new(
@@ -227,18 +256,18 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
                 ))
             }
         },
-        Some(_) => {
+        _ => {
             return Err(ReviewError::new(
                 "options.comments.endpoint",
                 "expected a string",
             ))
         }
     }
-    match c.get("mode") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(m)) if m == "wordpress" => out.mode = CommentMode::Wordpress,
-        Some(Value::String(m)) if m == "form" => out.mode = CommentMode::Form,
-        Some(_) => {
+    match c.get("mode").as_str() {
+        None if matches!(c.get("mode"), Loose::Null) => {}
+        Some("wordpress") => out.mode = CommentMode::Wordpress,
+        Some("form") => out.mode = CommentMode::Form,
+        _ => {
             return Err(ReviewError::new(
                 "options.comments.mode",
                 "must be \"wordpress\" or \"form\"",
@@ -246,8 +275,8 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
         }
     }
     match c.get("postId") {
-        None | Some(Value::Null) => {}
-        Some(v) => {
+        Loose::Null => {}
+        v => {
             out.post_id = whole_number(v);
             if out.post_id.is_none() {
                 return Err(ReviewError::new(
@@ -257,36 +286,27 @@ fn comment_settings(c: &crate::json::Map) -> Result<CommentSettings, ReviewError
             }
         }
     }
-    // Two explicit blocks on purpose: a shared helper for these measured 175 bytes
-    // gzip larger in the wasm (the byte ratchet in tests/e2e/bytes.test.mjs).
-    match c.get("minFillMs") {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v <= 600_000) => {
-            out.min_fill_ms = n.as_u64().unwrap_or(0) as u32
-        }
-        Some(_) => {
-            return Err(ReviewError::new(
-                "options.comments.minFillMs",
-                "must be a whole number of milliseconds up to 600000",
-            ))
-        }
+    if let Some(ms) = millis(
+        c.get("minFillMs"),
+        0..=600_000,
+        "options.comments.minFillMs",
+        "must be a whole number of milliseconds up to 600000",
+    )? {
+        out.min_fill_ms = ms;
     }
-    match c.get("timeoutMs") {
-        None | Some(Value::Null) => {}
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| (1..=600_000).contains(&v)) => {
-            out.timeout_ms = n.as_u64().unwrap_or(0) as u32
-        }
-        Some(_) => {
-            return Err(ReviewError::new(
-                "options.comments.timeoutMs",
-                "must be a whole number of milliseconds from 1 to 600000",
-            ))
-        }
+    if let Some(ms) = millis(
+        c.get("timeoutMs"),
+        1..=600_000,
+        "options.comments.timeoutMs",
+        "must be a whole number of milliseconds from 1 to 600000",
+    )? {
+        out.timeout_ms = ms;
     }
     Ok(out)
 }
 
-#[cfg(test)]
+// The tests read options from JSON text, which only native builds parse.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -1,59 +1,87 @@
-//! JSON → validated [`Review`]. Every refusal names the field path and the problem.
-
-use crate::json::{Map, Value};
+//! A review as given ([`ReviewInput`]) → validated [`Review`]. Every refusal names
+//! the field path and the problem.
 
 use crate::error::ReviewError;
+use crate::input::{Loose, ReviewInput};
 use crate::model::{Author, Credit, Date, Kind, Review, Score};
 use crate::url::{check_url, UrlError};
 
-/// The largest review document accepted, in bytes (a long review is ~50 kB).
+/// The largest review document accepted as JSON text, in bytes (a long review is ~50 kB).
 pub const MAX_REVIEW_BYTES: usize = 2_000_000;
 
-/// Parses a review from JSON text (the v1 data format, see the README).
-pub fn parse_review(json: &str) -> Result<Review, ReviewError> {
-    if json.len() > MAX_REVIEW_BYTES {
-        let mut msg = String::from("the review is ");
-        crate::number::push_u64(&mut msg, json.len() as u64);
-        msg.push_str(" bytes; the limit is ");
-        crate::number::push_u64(&mut msg, MAX_REVIEW_BYTES as u64);
-        return Err(ReviewError::new("", msg));
-    }
-    let value: Value = crate::json::from_str(json).map_err(json_error)?;
-    if crate::jsonld::is_json_ld_review(&value) {
-        return review_from_value(&crate::jsonld::from_json_ld(&value));
-    }
-    review_from_value(&value)
-}
-
-/// Describes a JSON error and where it is.
-fn json_error(e: crate::json::JsonError) -> ReviewError {
-    use crate::json::JsonErrorKind;
-    let what = match e.kind {
-        JsonErrorKind::Eof => "the JSON ends too early",
-        JsonErrorKind::Syntax => "the text is not valid JSON",
-        JsonErrorKind::NumberOutOfRange => "a number is too large",
-        JsonErrorKind::TooDeep => return ReviewError::new("", "the JSON is nested too deeply"),
-    };
-    let mut msg = String::from(what);
-    msg.push_str(" (line ");
-    crate::number::push_u64(&mut msg, e.line as u64);
-    msg.push_str(", column ");
-    crate::number::push_u64(&mut msg, e.column as u64);
-    msg.push(')');
+/// The refusal of a review text longer than [`MAX_REVIEW_BYTES`].
+pub fn too_large(bytes: usize) -> ReviewError {
+    let mut msg = String::from("the review is ");
+    crate::number::push_u64(&mut msg, bytes as u64);
+    msg.push_str(" bytes; the limit is ");
+    crate::number::push_u64(&mut msg, MAX_REVIEW_BYTES as u64);
     ReviewError::new("", msg)
 }
 
-/// Validates an already-parsed JSON value as a review.
-pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
-    let obj = value.as_object().ok_or_else(|| {
-        ReviewError::new(
-            "",
-            ["expected a JSON object, got ", type_name(value)].concat(),
-        )
-    })?;
+/// The refusal of a review that is not an object: `got` is the type it is.
+pub fn not_an_object(got: &str) -> ReviewError {
+    ReviewError::new("", ["expected a JSON object, got ", got].concat())
+}
 
+/// Parses a review from JSON text (the v1 data format, see the README, or a
+/// schema.org `Review`), with serde_json. Native builds only: in the browser the
+/// text is parsed by `JSON.parse` and read through serde-wasm-bindgen.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_review(json: &str) -> Result<Review, ReviewError> {
+    use serde::Deserialize;
+    if json.len() > MAX_REVIEW_BYTES {
+        return Err(too_large(json.len()));
+    }
+    let value: serde_json::Value = serde_json::from_str(json).map_err(json_error)?;
+    if !value.is_object() {
+        return Err(not_an_object(
+            Loose::deserialize(&value).unwrap_or_default().type_name(),
+        ));
+    }
+    let input = ReviewInput::deserialize(&value).map_err(|_| not_an_object("something else"))?;
+    review_from_input(&input)
+}
+
+/// Describes a serde_json error and where it is.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_error(e: serde_json::Error) -> ReviewError {
+    use serde_json::error::Category;
+    let text = e.to_string();
+    let what = if text.starts_with("recursion limit") {
+        return ReviewError::new("", "the JSON is nested too deeply");
+    } else if text.starts_with("number out of range") {
+        "a number is too large"
+    } else if e.classify() == Category::Eof {
+        "the JSON ends too early"
+    } else {
+        "the text is not valid JSON"
+    };
+    ReviewError::new("", position(what, e.line(), e.column()))
+}
+
+/// `what (line L, column C)`.
+pub fn position(what: &str, line: usize, column: usize) -> String {
+    let mut msg = String::from(what);
+    msg.push_str(" (line ");
+    crate::number::push_u64(&mut msg, line as u64);
+    msg.push_str(", column ");
+    crate::number::push_u64(&mut msg, column as u64);
+    msg.push(')');
+    msg
+}
+
+/// Validates a review as given (either format) into the model.
+pub fn review_from_input(input: &ReviewInput) -> Result<Review, ReviewError> {
+    if input.ld_type.as_str() == Some("Review") {
+        return review_from_v1(&crate::jsonld::from_json_ld(input));
+    }
+    review_from_v1(input)
+}
+
+/// Validates the v1 fields of a review.
+fn review_from_v1(input: &ReviewInput) -> Result<Review, ReviewError> {
     // Filled in place, field by field: an early return then drops one `Review`
-    // rather than every field read so far (measured smaller in the wasm).
+    // rather than every field read so far.
     let mut r = Review {
         title: String::new(),
         kind: Kind::Other,
@@ -66,11 +94,11 @@ pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
         published: None,
         lang: None,
     };
-    r.title = match obj.get("title") {
-        None | Some(Value::Null) => return Err(ReviewError::new("title", "is required")),
-        Some(v) => required_text(v, "title")?,
+    r.title = match &input.title {
+        Loose::Null => return Err(ReviewError::new("title", "is required")),
+        v => required_text(v, "title")?,
     };
-    if let Some(name) = optional_text(obj, "kind", "kind")? {
+    if let Some(name) = optional_text(&input.kind, "kind")? {
         r.kind = Kind::from_name(&name.to_ascii_lowercase()).ok_or_else(|| {
             let mut msg = quoted(&name);
             msg.push_str(" is not one of ");
@@ -83,18 +111,18 @@ pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
             ReviewError::new("kind", msg)
         })?;
     }
-    r.url = optional_url(obj, "url", "url")?;
-    r.score = match obj.get("score") {
-        None | Some(Value::Null) => None,
-        Some(v) => Some(score(v)?),
+    r.url = optional_url(&input.url, "url")?;
+    r.score = match &input.score {
+        Loose::Null => None,
+        v => Some(score(v)?),
     };
-    r.excerpt = optional_text(obj, "excerpt", "excerpt")?;
-    if let Some(b) = optional_text(obj, "body", "body")? {
+    r.excerpt = optional_text(&input.excerpt, "excerpt")?;
+    if let Some(b) = optional_text(&input.body, "body")? {
         r.body = paragraphs(&b);
     }
-    match obj.get("credits") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
+    match &input.credits {
+        Loose::Null => {}
+        Loose::List(items) => {
             r.credits.reserve(items.len());
             for (i, item) in items.iter().enumerate() {
                 let mut path = String::from("credits[");
@@ -103,35 +131,33 @@ pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
                 r.credits.push(credit(item, &path)?);
             }
         }
-        Some(other) => return Err(wrong_type("credits", "a list", other)),
+        other => return Err(wrong_type("credits", "a list", other)),
     }
-    r.author = match obj.get("author") {
-        None | Some(Value::Null) => None,
-        Some(v @ Value::String(_)) => Some(Author {
+    r.author = match &input.author {
+        Loose::Null => None,
+        v @ Loose::Text(_) => Some(Author {
             name: required_text(v, "author")?,
             url: None,
             bio: None,
         }),
-        Some(Value::Object(a)) => Some(Author {
+        a @ Loose::Object(_) => Some(Author {
             name: match a.get("name") {
-                None | Some(Value::Null) => {
-                    return Err(ReviewError::new("author.name", "is required"))
-                }
-                Some(v) => required_text(v, "author.name")?,
+                Loose::Null => return Err(ReviewError::new("author.name", "is required")),
+                v => required_text(v, "author.name")?,
             },
-            url: optional_url(a, "url", "author.url")?,
-            bio: optional_text(a, "bio", "author.bio")?,
+            url: optional_url(a.get("url"), "author.url")?,
+            bio: optional_text(a.get("bio"), "author.bio")?,
         }),
-        Some(other) => return Err(wrong_type("author", "an object or a name", other)),
+        other => return Err(wrong_type("author", "an object or a name", other)),
     };
-    if let Some(s) = optional_text(obj, "published", "published")? {
+    if let Some(s) = optional_text(&input.published, "published")? {
         r.published = Some(parse_date(&s).ok_or_else(|| {
             let mut msg = quoted(&s);
             msg.push_str(" is not an ISO date like 2012-11-16");
             ReviewError::new("published", msg)
         })?);
     }
-    r.lang = match optional_text(obj, "lang", "lang")? {
+    r.lang = match optional_text(&input.lang, "lang")? {
         None => None,
         Some(tag) if is_language_tag(&tag) => Some(tag),
         Some(tag) => {
@@ -143,22 +169,10 @@ pub fn review_from_value(value: &Value) -> Result<Review, ReviewError> {
     Ok(r)
 }
 
-/// The JSON type of a value, as a person would say it.
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn wrong_type(path: &str, expected: &str, got: &Value) -> ReviewError {
+fn wrong_type(path: &str, expected: &str, got: &Loose) -> ReviewError {
     ReviewError::new(
         path,
-        ["expected ", expected, ", got ", type_name(got)].concat(),
+        ["expected ", expected, ", got ", got.type_name()].concat(),
     )
 }
 
@@ -238,9 +252,9 @@ pub fn is_control_byte(c: u8, next: Option<&u8>) -> bool {
 }
 
 /// A required, non-empty string field.
-fn required_text(v: &Value, path: &str) -> Result<String, ReviewError> {
+fn required_text(v: &Loose, path: &str) -> Result<String, ReviewError> {
     match v {
-        Value::String(s) => {
+        Loose::Text(s) => {
             let t = clean_text(s.trim());
             if t.trim().is_empty() {
                 Err(ReviewError::new(path, "must not be empty"))
@@ -253,10 +267,10 @@ fn required_text(v: &Value, path: &str) -> Result<String, ReviewError> {
 }
 
 /// An optional string field: absent, null or blank give `None`.
-fn optional_text(obj: &Map, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
+fn optional_text(v: &Loose, path: &str) -> Result<Option<String>, ReviewError> {
+    match v {
+        Loose::Null => Ok(None),
+        Loose::Text(s) => {
             let t = clean_text(s);
             let t = t.trim();
             Ok(if t.is_empty() {
@@ -265,12 +279,12 @@ fn optional_text(obj: &Map, key: &str, path: &str) -> Result<Option<String>, Rev
                 Some(t.to_string())
             })
         }
-        Some(other) => Err(wrong_type(path, "a string", other)),
+        other => Err(wrong_type(path, "a string", other)),
     }
 }
 
-fn optional_url(obj: &Map, key: &str, path: &str) -> Result<Option<String>, ReviewError> {
-    let Some(raw) = optional_text(obj, key, path)? else {
+fn optional_url(v: &Loose, path: &str) -> Result<Option<String>, ReviewError> {
+    let Some(raw) = optional_text(v, path)? else {
         return Ok(None);
     };
     match check_url(&raw, false) {
@@ -288,33 +302,29 @@ fn optional_url(obj: &Map, key: &str, path: &str) -> Result<Option<String>, Revi
     }
 }
 
-fn finite_number(v: &Value, path: &str) -> Result<f64, ReviewError> {
+fn finite_number(v: &Loose, path: &str) -> Result<f64, ReviewError> {
     match v {
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if f.is_finite() => Ok(f),
-            _ => Err(ReviewError::new(path, "must be a finite number")),
-        },
+        Loose::Number(f) if f.is_finite() => Ok(*f),
+        Loose::Number(_) => Err(ReviewError::new(path, "must be a finite number")),
         other => Err(wrong_type(path, "a number", other)),
     }
 }
 
-fn score(v: &Value) -> Result<Score, ReviewError> {
+fn score(v: &Loose) -> Result<Score, ReviewError> {
     let (value, min, max, value_path) = match v {
-        Value::Number(_) => (finite_number(v, "score")?, 0.0, 10.0, "score"),
-        Value::Object(o) => {
+        Loose::Number(_) => (finite_number(v, "score")?, 0.0, 10.0, "score"),
+        o @ Loose::Object(_) => {
             let value = match o.get("value") {
-                None | Some(Value::Null) => {
-                    return Err(ReviewError::new("score.value", "is required"))
-                }
-                Some(v) => finite_number(v, "score.value")?,
+                Loose::Null => return Err(ReviewError::new("score.value", "is required")),
+                v => finite_number(v, "score.value")?,
             };
             let min = match o.get("min") {
-                None | Some(Value::Null) => 0.0,
-                Some(v) => finite_number(v, "score.min")?,
+                Loose::Null => 0.0,
+                v => finite_number(v, "score.min")?,
             };
             let max = match o.get("max") {
-                None | Some(Value::Null) => 10.0,
-                Some(v) => finite_number(v, "score.max")?,
+                Loose::Null => 10.0,
+                v => finite_number(v, "score.max")?,
             };
             (value, min, max, "score.value")
         }
@@ -348,15 +358,15 @@ fn out_of_range(path: &str, before: &str, a: f64, between: &str, b: f64) -> Revi
     ReviewError::new(path, msg)
 }
 
-fn credit(v: &Value, path: &str) -> Result<Credit, ReviewError> {
-    let Value::Object(o) = v else {
+fn credit(v: &Loose, path: &str) -> Result<Credit, ReviewError> {
+    let Loose::Object(_) = v else {
         return Err(wrong_type(path, "an object with role and name", v));
     };
     let field = |key: &str| -> Result<String, ReviewError> {
         let p = [path, ".", key].concat();
-        match o.get(key) {
-            None | Some(Value::Null) => Err(ReviewError::new(p, "is required")),
-            Some(v) => required_text(v, &p),
+        match v.get(key) {
+            Loose::Null => Err(ReviewError::new(p, "is required")),
+            v => required_text(v, &p),
         }
     };
     Ok(Credit {

@@ -1,4 +1,6 @@
 //! schema.org Review structured data, out and in.
+// Native: JSON text is read with serde_json (the browser path is tested in web.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use review_card::jsonld::render_json_ld;
 use review_card::parse_review;

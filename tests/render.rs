@@ -1,5 +1,7 @@
 //! The card's markup: what a reader and a screen reader get, and that no text can
 //! become markup.
+// Native: JSON text is read with serde_json (the browser path is tested in web.rs).
+#![cfg(not(target_arch = "wasm32"))]
 
 use review_card::{parse_options, parse_review, render_card, render_document, Settings};
 

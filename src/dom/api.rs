@@ -3,11 +3,14 @@
 
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::error::ReviewError;
-use crate::options::{parse_options, Settings};
-use crate::parse::parse_review;
+use crate::input::{OptionsInput, ReviewInput};
+use crate::model::Review;
+use crate::options::{settings_from_input, Settings};
+use crate::parse::{not_an_object, position, review_from_input, too_large, MAX_REVIEW_BYTES};
 use crate::render::render_document;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -101,43 +104,125 @@ export interface CommentEventDetail extends Required<CommentFields> {
 }
 "#;
 
-/// Turns a JS value that is either JSON text or a plain object into JSON text, with
-/// one call across the boundary (`JSON.stringify`), not one per field. Returns the
-/// JS string (the value itself when it is one), which the DOM layer keeps without
-/// copying it back out of the wasm; [`text_of`] reads it.
-pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<JsValue, ReviewError> {
-    json_of(value, what)?.ok_or_else(|| ReviewError::new(what, "is required"))
+/// Reads `value` (a plain object, or JSON text, which the browser parses) as a
+/// review. Returns the review and the object it was read from, which a card keeps
+/// to fill its body in on first "Read more" (read again then, never copied to text).
+pub(crate) fn review_of(value: &JsValue) -> Result<(Review, JsValue), ReviewError> {
+    let object = object_of(value, "review", true)?
+        .ok_or_else(|| ReviewError::new("review", "is required"))?;
+    let input: ReviewInput = serde_wasm_bindgen::from_value(object.clone())
+        .map_err(|_| ReviewError::new("review", "could not be read"))?;
+    Ok((review_from_input(&input)?, object))
 }
 
-/// [`json_text`], with `None` for `undefined` and `null`. Objects, the common case,
-/// are asked about first: three crossings (is it an object, stringify, read).
-fn json_of(value: &JsValue, what: &str) -> Result<Option<JsValue>, ReviewError> {
-    if !value.is_object() {
-        if value.is_string() {
-            return Ok(Some(value.clone()));
+/// `value` as an object to read fields from: JSON text is parsed by `JSON.parse`;
+/// `None` for `undefined` and `null`. `review` chooses the review's messages
+/// (whose JSON refusals name no path, like the native parser's).
+fn object_of(value: &JsValue, what: &str, review: bool) -> Result<Option<JsValue>, ReviewError> {
+    let parsed;
+    let value = match value.dyn_ref::<JsString>() {
+        Some(text) => {
+            // UTF-8 takes at most 3 bytes per UTF-16 unit: only a long text is measured.
+            if review && text.length() as usize > MAX_REVIEW_BYTES / 3 {
+                let bytes = String::from(text).len();
+                if bytes > MAX_REVIEW_BYTES {
+                    return Err(too_large(bytes));
+                }
+            }
+            parsed = json_parse(text).map_err(|e| {
+                if review {
+                    syntax_error(&e)
+                } else {
+                    ReviewError::new(what, "expected an object")
+                }
+            })?;
+            if review && !is_plain_object(&parsed) {
+                return Err(not_an_object(js_type(&parsed)));
+            }
+            &parsed
         }
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        // A number, a boolean, a function…: nothing `JSON.stringify` could make an
-        // object of (nor, for a function, any text at all).
+        None => value,
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !is_plain_object(value) {
         return Err(ReviewError::new(what, "expected an object"));
     }
-    js_sys::JSON::stringify(value)
-        .map(|s: JsString| Some(s.into()))
-        .map_err(|_| ReviewError::new(what, "could not be converted to JSON"))
+    Ok(Some(value.clone()))
 }
 
-/// The text of `json`, a JS string from [`json_text`] (empty, so that parsing
-/// fails, if an object's `toJSON` gave `undefined`).
-fn text_of(json: &JsValue) -> String {
-    json.as_string().unwrap_or_default()
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` on the JS string itself (js-sys's takes a `&str`: a copy into
+    /// the wasm and back out).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
+/// The JSON type of a parsed value, as a person would say it.
+fn js_type(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if js_sys::Array::is_array(value) {
+        "a list"
+    } else {
+        "an object"
+    }
+}
+
+/// `JSON.parse`'s refusal as a message like the native parser's: what went wrong
+/// and, where the engine says (Chromium and Firefox both write "line L column C"),
+/// where.
+fn syntax_error(error: &JsValue) -> ReviewError {
+    let message = js_sys::Reflect::get(error, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    let what = if message.contains("end of") {
+        "the JSON ends too early"
+    } else {
+        "the text is not valid JSON"
+    };
+    let number = |s: &str| -> Option<(usize, usize)> {
+        let end = s
+            .bytes()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(s.len());
+        Some((crate::number::parse_int(s.get(..end)?, 10)? as usize, end))
+    };
+    let at = message.find("line ").and_then(|i| {
+        let rest = message.get(i + 5..)?;
+        let (line, end) = number(rest)?;
+        let rest = rest.get(end..)?.strip_prefix(" column ")?;
+        Some((line, number(rest)?.0))
+    });
+    ReviewError::new(
+        "",
+        match at {
+            Some((line, column)) => position(what, line, column),
+            None => what.to_string(),
+        },
+    )
 }
 
 fn options_of(options: &JsValue) -> Result<Settings, ReviewError> {
-    match json_of(options, "options")? {
+    match object_of(options, "options", false)? {
         None => Ok(Settings::new()),
-        Some(json) => parse_options(&text_of(&json)),
+        Some(object) => settings_from_input(
+            &serde_wasm_bindgen::from_value::<OptionsInput>(object)
+                .map_err(|_| ReviewError::new("options", "could not be read"))?,
+        ),
     }
 }
 
@@ -178,8 +263,7 @@ pub fn mount(
             return Ok(()); // taken over already: nothing to render it from
         }
     }
-    let source = json_text(review, "review").map_err(to_js_error)?;
-    let review = parse_review(&text_of(&source)).map_err(to_js_error)?;
+    let (review, source) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     if settings.document_lang.is_none() {
         settings.document_lang = super::mount::context_lang(element);
@@ -206,8 +290,7 @@ pub fn render_to_string(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<String, JsError> {
-    let json = json_text(review, "review").map_err(to_js_error)?;
-    let review = parse_review(&text_of(&json)).map_err(to_js_error)?;
+    let (review, _) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     // Complete without JavaScript: the whole body shown, no control that needs a
     // script (the embed script or `mount` takes the card over in place).
@@ -225,7 +308,6 @@ pub fn validate_comment(
     lang: Option<String>,
 ) -> Result<JsValue, JsError> {
     use crate::comment::{validate, CommentInput, Field};
-    use crate::json::push_json_string;
     use js_sys::{Object, Reflect};
     // Fields are read one by one rather than through JSON.stringify + parse: this runs
     // on every keystroke with up to 65 kB of text.
@@ -257,27 +339,19 @@ pub fn validate_comment(
         .and_then(crate::i18n::Locale::from_tag)
         .unwrap_or_default();
     let result = validate(&input, locale);
-    // `valid` and `errors` (short texts) as one JSON text, parsed in one call.
-    let mut json = String::from(if result.is_valid() {
-        "{\"valid\":true,\"errors\":["
-    } else {
-        "{\"valid\":false,\"errors\":["
-    });
-    for (i, e) in result.errors.iter().enumerate() {
-        json.push_str(if i == 0 {
-            "{\"field\":\""
-        } else {
-            ",{\"field\":\""
-        });
-        json.push_str(e.field.name());
-        json.push_str("\",\"code\":\"");
-        json.push_str(e.code.name());
-        json.push_str("\",\"message\":");
-        push_json_string(&mut json, &e.message);
-        json.push('}');
-    }
-    json.push_str("]}");
-    let out = js_sys::JSON::parse(&json).map_err(|_| JsError::new("validateComment"))?;
+    let out = serde_wasm_bindgen::to_value(&ValidationOut {
+        valid: result.is_valid(),
+        errors: result
+            .errors
+            .iter()
+            .map(|e| ErrorOut {
+                field: e.field.name(),
+                code: e.code.name(),
+                message: &e.message,
+            })
+            .collect(),
+    })
+    .map_err(|_| JsError::new("validateComment"))?;
     // `values` hand back the caller's own strings where validation left them as they
     // were (the usual case): a 65 kB comment is not copied back out of the wasm.
     let values = Object::new();
@@ -291,4 +365,19 @@ pub fn validate_comment(
     }
     let _ = Reflect::set(&out, &JsValue::from_str("values"), &values);
     Ok(out)
+}
+
+/// `validateComment`'s answer without `values` (set on the object afterwards).
+#[derive(serde::Serialize)]
+struct ValidationOut<'a> {
+    valid: bool,
+    errors: Vec<ErrorOut<'a>>,
+}
+
+/// One refused field in [`ValidationOut`].
+#[derive(serde::Serialize)]
+struct ErrorOut<'a> {
+    field: &'a str,
+    code: &'a str,
+    message: &'a str,
 }

@@ -8,8 +8,8 @@ use crate::model::Review;
 use crate::options::Settings;
 use crate::render::{render_content_parts, render_paragraphs, CSS};
 
-/// The shadow-root property holding, until the body is first opened, the review's
-/// JSON text: the JS string the card was rendered from (not a copy).
+/// The shadow-root property holding, until the body is first opened, the object
+/// the review was read from (the caller's, or what `JSON.parse` made of its text).
 const BODY_KEY: &str = "__reviewCardBody";
 
 /// The shadow-root property set once a pre-rendered card is taken over.
@@ -19,18 +19,18 @@ const TAKEN_KEY: &str = "__reviewCardTaken";
 /// `mount` into the same element.
 const TYPED_KEY: &str = "__reviewCardTyped";
 
-/// Fills the body's paragraphs in, once, from the review's JSON kept on the root.
-/// The JSON parsed when the card was mounted, so it parses again here.
+/// Fills the body's paragraphs in, once, from the review object kept on the root.
+/// It was read when the card was mounted, so it is read again here.
 fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
     SHARED.with(|shared| {
-        let Some(json) = js_sys::Reflect::get(root, &shared.body_key)
+        let Some(source) = js_sys::Reflect::get(root, &shared.body_key)
             .ok()
-            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_undefined())
         else {
             return;
         };
         let _ = js_sys::Reflect::set(root, &shared.body_key, &JsValue::UNDEFINED);
-        if let Ok(review) = crate::parse::parse_review(&json) {
+        if let Ok((review, _)) = super::api::review_of(&source) {
             super::js::insert_html(body, &render_paragraphs(&review));
         }
     });
@@ -102,9 +102,8 @@ pub(crate) fn shadow_of(
 
 /// Renders the card into the element's shadow root (`existing`, the element's
 /// shadow root if it has one) with one `innerHTML` assignment.
-/// `source` is the JS string of the review's JSON, kept to fill the body's
-/// paragraphs in on first "Read more": a card never opened never renders them, nor
-/// copies them out of the wasm.
+/// `source` is the object the review was read from, kept to fill the body's
+/// paragraphs in on first "Read more": a card never opened never renders them.
 pub(crate) fn mount_card(
     element: &Element,
     existing: Option<ShadowRoot>,

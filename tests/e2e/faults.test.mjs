@@ -14,13 +14,14 @@ const json = (body, status = 200, type = "application/json") => (req, res) => { 
 const never = () => () => {}; // accepts the request and never answers
 const slow = (ms, body) => (req, res) => setTimeout(() => json(body)(req, res), ms);
 
-const deep = `{"title":"x","extra":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+// Deep nesting where the card reads (unknown fields are never read at all).
+const deep = `{"title":"x","credits":${"[".repeat(5000)}${"]".repeat(5000)}}`;
 const DATA_FAULTS = {
   malformed: [json('{"title": "x",, }'), "the text is not valid JSON (line 1, column 15)"],
   truncated: [json(SAMPLE_JSON.slice(0, 300)), "the JSON ends too early"],
   huge: [json(JSON.stringify({ title: "x", body: "a".repeat(10 * 1024 * 1024) })), "bytes; the limit is 2000000"],
   "wrong types": [json('{"title": 12, "score": "7.2"}'), "title: expected a string, got a number"],
-  "deeply nested": [json(deep), "the JSON is nested too deeply"],
+  "deeply nested": [json(deep), "credits[0]: expected an object with role and name, got a list"],
   "not an object": [json("[1,2,3]"), "expected a JSON object, got a list"],
   "score out of range": [json('{"title":"x","score":{"value":12}}'), "score.value: 12 is above max 10"],
   "a value that mentions wasm": [json('{"title":"x","kind":"wasm"}'), 'kind: "wasm" is not one of'],
