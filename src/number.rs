@@ -1,11 +1,25 @@
 //! Number formatting without `core::fmt`'s float machinery (which is large in wasm).
 
+/// The largest magnitude [`push_number`] writes; scores beyond it are refused.
+pub const MAX_SHOWN: f64 = 1e15;
+
+/// `value` as it may be shown against its `max`: 9.999 of 10 is 9.99, never
+/// rounded up to the maximum it did not reach (shown to hundredths).
+pub fn short_of(value: f64, max: f64) -> f64 {
+    let top = (max * 100.0).round();
+    if value < max && (value * 100.0).round() >= top {
+        (top - 1.0) / 100.0
+    } else {
+        value
+    }
+}
+
 /// Appends `value` rounded to at most two decimals, without trailing zeros, using
 /// `decimal` as the decimal separator: `7.2` → "7.2" (or "7,2"), `85.0` → "85",
 /// `-1.005` → "-1". Non-finite values never reach here (the parser refuses them);
 /// they are written as "?" to stay total.
 pub fn push_number(out: &mut String, value: f64, decimal: char) {
-    if !value.is_finite() || value.abs() > 1e15 {
+    if !value.is_finite() || value.abs() > MAX_SHOWN {
         out.push('?');
         return;
     }
@@ -115,6 +129,16 @@ mod tests {
         for bad in ["", "+5", "-5", " 5", "5 ", "1e3", "4.0", "x", "٣"] {
             assert_eq!(parse_int(bad, 10), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_score_below_the_maximum_never_shows_as_the_maximum() {
+        assert_eq!(number(short_of(9.999, 10.0)), "9.99");
+        assert_eq!(number(short_of(9.995, 10.0)), "9.99");
+        assert_eq!(number(short_of(9.994, 10.0)), "9.99");
+        assert_eq!(number(short_of(10.0, 10.0)), "10");
+        assert_eq!(number(short_of(4.999, 5.0)), "4.99");
+        assert_eq!(number(short_of(7.2, 10.0)), "7.2");
     }
 
     #[test]

@@ -258,12 +258,28 @@ fn required_text(v: &Loose, path: &str) -> Result<String, ReviewError> {
             let t = clean_text(s.trim());
             if t.trim().is_empty() {
                 Err(ReviewError::new(path, "must not be empty"))
+            } else if !t.chars().any(is_visible) {
+                Err(ReviewError::new(path, "has no visible characters"))
             } else {
                 Ok(t.trim().to_string())
             }
         }
         other => Err(wrong_type(path, "a string", other)),
     }
+}
+
+/// False for white space and for characters that are never drawn: zero-width and
+/// joiner characters, bidi controls, invisible separators and operators, variation
+/// selectors, fillers and tags (Unicode's default-ignorable code points). A required
+/// text made only of these would render as an empty heading or name.
+pub fn is_visible(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(c,
+            '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// An optional string field: absent, null or blank give `None`.
@@ -330,6 +346,22 @@ fn score(v: &Loose) -> Result<Score, ReviewError> {
         }
         other => return Err(wrong_type("score", "a number or an object", other)),
     };
+    for (bound, path, message) in [
+        (
+            max,
+            "score.max",
+            "must be at most 1000000000000000 to be shown",
+        ),
+        (
+            min,
+            "score.min",
+            "must be at least -1000000000000000 to be shown",
+        ),
+    ] {
+        if bound.abs() > crate::number::MAX_SHOWN {
+            return Err(ReviewError::new(path, message));
+        }
+    }
     if min >= max {
         return Err(out_of_range(
             "score",
@@ -337,6 +369,13 @@ fn score(v: &Loose) -> Result<Score, ReviewError> {
             min,
             " must be below max ",
             max,
+        ));
+    }
+    // Shown to hundredths: a narrower scale would read "0 out of 0".
+    if (max * 100.0).round() <= (min * 100.0).round() {
+        return Err(ReviewError::new(
+            "score",
+            "min and max must differ by at least 0.01 to be shown",
         ));
     }
     if value > max {

@@ -245,8 +245,9 @@ fn original_link(h: &mut Html<'_>, review: &Review, label: &str) {
 /// band repeats what the number says and is never the only signal.
 fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
     let s = locale.strings();
+    let value = crate::number::short_of(score.value, score.max);
     let mut spoken = String::from(s.score_spoken_before);
-    locale.push_number(&mut spoken, score.value);
+    locale.push_number(&mut spoken, value);
     spoken.push_str(s.score_spoken_between);
     locale.push_number(&mut spoken, score.max);
     if score.min != 0.0 {
@@ -268,7 +269,7 @@ fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
         .raw("><span class=\"score-label\">")
         .text(s.score)
         .raw("</span><span class=\"score-value\">");
-    locale.push_number(&mut h.out, score.value);
+    locale.push_number(&mut h.out, value);
     h.raw("</span><span class=\"score-max\">/");
     locale.push_number(&mut h.out, score.max);
     h.raw("</span><span class=\"score-bar\"><span class=\"score-fill\" data-fill=\"");

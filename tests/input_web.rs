@@ -29,7 +29,11 @@ fn title_of(review: &JsValue) -> String {
     let el = host();
     review_card::mount(&el, review, &JsValue::UNDEFINED).unwrap();
     let root = el.shadow_root().unwrap();
-    root.query_selector("h2").unwrap().unwrap().text_content().unwrap()
+    root.query_selector("h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -60,7 +64,10 @@ fn objects_are_validated_with_the_same_path_messages() {
         refusal(&js_sys::Array::new().into()),
         "review: expected an object"
     );
-    assert_eq!(refusal(&JsValue::from_f64(3.0)), "review: expected an object");
+    assert_eq!(
+        refusal(&JsValue::from_f64(3.0)),
+        "review: expected an object"
+    );
     assert_eq!(refusal(&JsValue::UNDEFINED), "review: is required");
 }
 
@@ -87,7 +94,11 @@ fn cyclic_and_deep_objects_are_refused_not_followed() {
         "}",
     ]
     .concat();
-    assert_eq!(title_of(&JsValue::from_str(&deep)), "x", "unknown fields are never read");
+    assert_eq!(
+        title_of(&JsValue::from_str(&deep)),
+        "x",
+        "unknown fields are never read"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -132,7 +143,9 @@ fn json_ld_is_written_through_serde_as_valid_json() {
     assert_eq!(get(&rating, "ratingValue").as_f64(), Some(7.25));
     assert_eq!(get(&rating, "bestRating").as_f64(), Some(10.0));
     assert_eq!(
-        get(&get(&ld, "itemReviewed"), "name").as_string().as_deref(),
+        get(&get(&ld, "itemReviewed"), "name")
+            .as_string()
+            .as_deref(),
         Some("<b>x</b>")
     );
 }

@@ -113,3 +113,51 @@ fn json_ld_input_is_validated_like_any_other() {
     .unwrap_err();
     assert!(e.to_string().starts_with("url: "));
 }
+
+#[test]
+fn ratings_are_json_numbers_at_every_scale() {
+    for (json, value, best) in [
+        (
+            r#"{"title":"x","score":{"value":1e14,"max":1e15}}"#,
+            1e14,
+            1e15,
+        ),
+        (
+            r#"{"title":"x","score":{"value":0.005,"max":0.01}}"#,
+            0.005,
+            0.01,
+        ),
+        (r#"{"title":"x","score":9.999}"#, 9.999, 10.0),
+    ] {
+        let text = render_json_ld(&parse_review(json).unwrap());
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            v["reviewRating"]["ratingValue"].as_f64(),
+            Some(value),
+            "{text}"
+        );
+        assert_eq!(
+            v["reviewRating"]["bestRating"].as_f64(),
+            Some(best),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn whole_numbers_are_written_without_a_fraction() {
+    let text =
+        render_json_ld(&parse_review(r#"{"title":"x","score":{"value":8,"max":10}}"#).unwrap());
+    assert!(
+        text.contains(r#""ratingValue":8,"bestRating":10,"worstRating":0"#),
+        "{text}"
+    );
+}
+
+#[test]
+fn several_credits_of_one_role_are_a_list() {
+    let v = ld(
+        r#"{"title":"Fargo","kind":"film","credits":[{"role":"Director","name":"Joel Coen"},{"role":"Director","name":"Ethan Coen"}]}"#,
+    );
+    assert_eq!(v["itemReviewed"]["director"][1]["name"], "Ethan Coen");
+}

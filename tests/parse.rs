@@ -232,6 +232,26 @@ fn each_bad_input_gets_a_precise_message() {
             "the text is not valid JSON (line 1, column 10)",
         ),
         ("", "the JSON ends too early (line 1, column 0)"),
+        (
+            r#"{"title":"x","score":{"value":2e15,"max":1e16}}"#,
+            "score.max: must be at most 1000000000000000 to be shown",
+        ),
+        (
+            r#"{"title":"x","score":{"value":-2e15,"min":-1e16}}"#,
+            "score.min: must be at least -1000000000000000 to be shown",
+        ),
+        (
+            r#"{"title":"x","score":{"value":5e-11,"max":1e-10}}"#,
+            "score: min and max must differ by at least 0.01 to be shown",
+        ),
+        (
+            "{\"title\":\"\\u200b\\u200d\\u2066\\u202e\\ufeff\\u2069\"}",
+            "title: has no visible characters",
+        ),
+        (
+            "{\"title\":\"x\",\"credits\":[{\"role\":\"Director\",\"name\":\"\\u200e\\u00ad\"}]}",
+            "credits[0].name: has no visible characters",
+        ),
     ];
     for (json, expected) in cases {
         assert_eq!(&err(json), expected, "input: {json}");
@@ -282,4 +302,18 @@ fn long_values_are_shortened_in_messages() {
     let e = err(&["{\"title\":\"x\",\"kind\":\"", &long, "\"}"].concat());
     assert!(e.len() < 160, "{e}");
     assert!(e.contains('…'));
+}
+
+#[test]
+fn text_with_invisible_characters_keeps_them_when_something_shows() {
+    let r = parse_review("{\"title\":\"\\u200fRust \\u0026 Bone\"}").unwrap();
+    assert_eq!(r.title, "\u{200f}Rust & Bone");
+}
+
+#[test]
+fn the_largest_and_finest_scales_that_can_be_shown_are_accepted() {
+    let r = parse_review(r#"{"title":"x","score":{"value":1e14,"max":1e15}}"#).unwrap();
+    assert_eq!(r.score.unwrap().max, 1e15);
+    let r = parse_review(r#"{"title":"x","score":{"value":0.005,"max":0.01}}"#).unwrap();
+    assert_eq!(r.score.unwrap().value, 0.005);
 }

@@ -292,3 +292,21 @@ fn a_lazy_body_holds_the_link_and_its_paragraphs_go_first_when_filled() {
     );
     assert_eq!(filled, whole.0);
 }
+
+#[test]
+fn a_score_just_below_the_maximum_is_not_shown_as_the_maximum() {
+    let html = card(r#"{"title":"x","score":9.999}"#);
+    assert!(
+        html.contains("aria-label=\"Score: 9.99 out of 10\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"score-value\">9.99</span>"),
+        "{html}"
+    );
+    let full = card(r#"{"title":"x","score":10}"#);
+    assert!(
+        full.contains("aria-label=\"Score: 10 out of 10\""),
+        "{full}"
+    );
+}
