@@ -45,7 +45,7 @@ fn object_of(value: &JsValue, what: &str, review: bool) -> Result<Option<JsValue
             }
             parsed = json_parse(text).map_err(|e| {
                 if review {
-                    syntax_error(&e)
+                    syntax_error(&e, text.length())
                 } else {
                     ReviewError::new(what, "expected an object")
                 }
@@ -95,25 +95,30 @@ fn js_type(value: &JsValue) -> &'static str {
     }
 }
 
-/// `JSON.parse`'s refusal as a message like the native parser's: what went wrong
-/// and, where the engine says (Chromium and Firefox both write "line L column C"),
-/// where.
-fn syntax_error(error: &JsValue) -> ReviewError {
+/// `JSON.parse`'s refusal of a text `length` UTF-16 units long as a message like
+/// the native parser's: what went wrong and, where the engine says (Chromium and
+/// Firefox both write "line L column C"), where. The text ended too early when the
+/// engine says so (Firefox; Chromium on empty text) or points at its end (Chromium).
+fn syntax_error(error: &JsValue, length: u32) -> ReviewError {
     let message = js_sys::Reflect::get(error, &JsValue::from_str("message"))
         .ok()
         .and_then(|m| m.as_string())
         .unwrap_or_default();
-    let what = if message.contains("end of") {
-        "the JSON ends too early"
-    } else {
-        "the text is not valid JSON"
-    };
     let number = |s: &str| -> Option<(usize, usize)> {
         let end = s
             .bytes()
             .position(|b| !b.is_ascii_digit())
             .unwrap_or(s.len());
         Some((crate::number::parse_int(s.get(..end)?, 10)? as usize, end))
+    };
+    let at_end = message
+        .find("position ")
+        .and_then(|i| number(message.get(i + 9..)?))
+        .is_some_and(|(p, _)| p >= length as usize);
+    let what = if message.contains("end of") || at_end {
+        "the JSON ends too early"
+    } else {
+        "the text is not valid JSON"
     };
     let at = message.find("line ").and_then(|i| {
         let rest = message.get(i + 5..)?;
