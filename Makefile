@@ -31,9 +31,17 @@ build: setup-build pkg
 ## with `{:?}`).
 WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 
-pkg:
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
+## `make pkg DEBUG=1` (or `make demo DEBUG=1`): an unoptimised build with panic
+## messages, `console_error_panic_hook` reporting each panic's message and location.
+ifeq ($(DEBUG),1)
+WASM_PACK_BUILD := wasm-pack --log-level warn build --dev --target web --out-dir pkg . --features debug
+else
+WASM_PACK_BUILD := RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
 	  wasm-pack --log-level warn build --release --target web --out-dir pkg . -Zbuild-std=std,panic_abort
+endif
+
+pkg:
+	$(WASM_PACK_BUILD)
 	node scripts/package.mjs
 	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
 	  echo "pkg/review_card_bg.wasm: $$wasm bytes raw, $$gz bytes gzip"

@@ -149,3 +149,24 @@ fn json_ld_is_written_through_serde_as_valid_json() {
         Some("<b>x</b>")
     );
 }
+
+#[wasm_bindgen_test]
+fn inherited_properties_are_not_fields() {
+    let proto = js_sys::JSON::parse(r#"{"kind":"book","comments":true}"#).unwrap();
+    let review: js_sys::Object = js_sys::Object::create(proto.unchecked_ref());
+    js_sys::Reflect::set(&review, &"title".into(), &"Drive".into()).unwrap();
+    let options: js_sys::Object = js_sys::Object::create(proto.unchecked_ref());
+    let el = host();
+    review_card::mount(&el, &review, &options).unwrap();
+    let root = el.shadow_root().unwrap();
+    assert!(
+        root.query_selector("form").unwrap().is_none(),
+        "no comments option"
+    );
+    let card = root
+        .query_selector("article")
+        .unwrap()
+        .unwrap()
+        .inner_html();
+    assert!(!card.contains("Book"), "no kind: {card}");
+}

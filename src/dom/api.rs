@@ -63,7 +63,14 @@ fn object_of(value: &JsValue, what: &str, review: bool) -> Result<Option<JsValue
     if !is_plain_object(value) {
         return Err(ReviewError::new(what, "expected an object"));
     }
-    Ok(Some(value.clone()))
+    // Its own properties in an object without a prototype: serde-wasm-bindgen reads
+    // a struct's fields as `object[key]`, which would find a host page's
+    // `Object.prototype.comments = true`. (Nested values are read with
+    // `Object.entries`, own properties only.)
+    let own: js_sys::Object = js_sys::Object::create(JsValue::NULL.unchecked_ref());
+    Ok(Some(
+        js_sys::Object::assign(&own, value.unchecked_ref()).into(),
+    ))
 }
 
 #[wasm_bindgen]

@@ -7,3 +7,11 @@ mod js;
 mod mount;
 mod storage;
 mod theme;
+
+/// Debug builds (`make demo DEBUG=1`): a panic prints its message and where it
+/// happened to the console, instead of only trapping.
+#[cfg(feature = "debug")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
