@@ -26,7 +26,6 @@ pub mod form;
 pub mod grapheme;
 pub mod i18n;
 pub mod input;
-pub mod json;
 pub mod json_text;
 pub mod jsonld;
 pub mod model;
