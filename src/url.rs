@@ -77,6 +77,114 @@ pub fn check_url(url: &str, allow_mailto: bool) -> Result<&str, UrlError> {
     }
 }
 
+/// The origin of an absolute `http:` or `https:` URL (`https://example.com:8443`,
+/// lowercased), or `None` for a relative reference or another scheme.
+pub fn origin(url: &str) -> Option<String> {
+    split_origin(url).map(|(origin, _)| origin)
+}
+
+/// An absolute `http:`/`https:` URL's origin, and the rest (path, query, fragment).
+fn split_origin(url: &str) -> Option<(String, &str)> {
+    let scheme = scheme_of(url)?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let rest = url[scheme.len() + 1..].strip_prefix("//")?;
+    let authority = crate::substring::before_any(rest, b"/?#");
+    // Credentials are not part of an origin.
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    if host.is_empty() {
+        return None;
+    }
+    let origin = [scheme.as_str(), "://", &host.to_ascii_lowercase()].concat();
+    Some((origin, &rest[authority.len()..]))
+}
+
+/// Resolves `reference` (a URL the allow-list accepted) against `base`, an absolute
+/// `http:` or `https:` URL, as a browser does (RFC 3986, section 5): `../x`,
+/// `/x`, `?q` and `#f` become absolute; absolute URLs are returned as they are.
+/// Returns `reference` unchanged when `base` is not such a URL.
+pub fn resolve(base: &str, reference: &str) -> String {
+    let Some((origin, after)) = split_origin(base) else {
+        return reference.to_string();
+    };
+    if scheme_of(reference).is_some() {
+        return reference.to_string();
+    }
+    // The base's own parts: the path and the query, without its fragment.
+    let after = crate::substring::before_any(after, b"#");
+    let path_end = crate::substring::find_any(after, b"?").unwrap_or(after.len());
+    let (base_path, base_query) = after.split_at(path_end);
+    let base_path = if base_path.is_empty() { "/" } else { base_path };
+    let split = crate::substring::find_any(reference, b"?#").unwrap_or(reference.len());
+    let (path, tail) = reference.split_at(split);
+    let mut out = origin;
+    if let Some(rest) = reference.strip_prefix("//") {
+        // Network-path reference (the allow-list refuses these; kept correct anyway).
+        let scheme_end = out.find(':').unwrap_or(0);
+        out.truncate(scheme_end + 1);
+        out.push_str("//");
+        out.push_str(rest);
+        return out;
+    }
+    if path.is_empty() {
+        out.push_str(base_path);
+        if tail.starts_with('#') {
+            out.push_str(base_query);
+        }
+        out.push_str(tail);
+        return out;
+    }
+    let merged;
+    let full = if path.starts_with('/') {
+        path
+    } else {
+        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        merged = [dir, path].concat();
+        &merged
+    };
+    push_without_dot_segments(&mut out, full);
+    out.push_str(tail);
+    out
+}
+
+/// Appends `path` (absolute) with its `.` and `..` segments resolved.
+fn push_without_dot_segments(out: &mut String, path: &str) {
+    let mut segments: Vec<&str> = Vec::new();
+    let mut parts = path.split('/').skip(1).peekable();
+    while let Some(seg) = parts.next() {
+        let last = parts.peek().is_none();
+        match seg {
+            "." | ".." => {
+                if seg == ".." {
+                    segments.pop();
+                }
+                if last {
+                    segments.push("");
+                }
+            }
+            _ => segments.push(seg),
+        }
+    }
+    for seg in segments {
+        out.push('/');
+        out.push_str(seg);
+    }
+    if path == "/" || path.is_empty() {
+        out.push('/');
+    }
+}
+
+/// Resolves every link of `review` against `base` (see [`resolve`]).
+pub fn resolve_review(review: &mut crate::model::Review, base: &str) {
+    if let Some(url) = review.url.as_mut() {
+        *url = resolve(base, url);
+    }
+    if let Some(url) = review.author.as_mut().and_then(|a| a.url.as_mut()) {
+        *url = resolve(base, url);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +247,52 @@ mod tests {
             Ok("mailto:a@example.com")
         );
         assert_eq!(check_url("mailto:", true), Err(UrlError::Scheme));
+    }
+
+    #[test]
+    fn resolves_like_a_browser() {
+        let base = "https://Reviews.example.com/2012/films/rust-and-bone.json?v=2#top";
+        for (reference, expected) in [
+            (
+                "rust-and-bone.html",
+                "https://reviews.example.com/2012/films/rust-and-bone.html",
+            ),
+            ("../books/", "https://reviews.example.com/2012/books/"),
+            ("../../../../x", "https://reviews.example.com/x"),
+            (
+                "./a/./b/../c?x=1#y",
+                "https://reviews.example.com/2012/films/a/c?x=1#y",
+            ),
+            ("/about", "https://reviews.example.com/about"),
+            (
+                "?page=2",
+                "https://reviews.example.com/2012/films/rust-and-bone.json?page=2",
+            ),
+            (
+                "#comments",
+                "https://reviews.example.com/2012/films/rust-and-bone.json?v=2#comments",
+            ),
+            (".", "https://reviews.example.com/2012/films/"),
+            ("..", "https://reviews.example.com/2012/"),
+            ("https://other.example/x", "https://other.example/x"),
+        ] {
+            assert_eq!(resolve(base, reference), expected, "{reference}");
+        }
+        assert_eq!(resolve("https://a.example", "x"), "https://a.example/x");
+        assert_eq!(
+            resolve("https://u:p@a.example/d/f", "x"),
+            "https://a.example/d/x"
+        );
+        assert_eq!(resolve("not a base", "x"), "x");
+    }
+
+    #[test]
+    fn origins_of_http_urls_only() {
+        assert_eq!(
+            origin("HTTPS://user@Example.com:8443/x?y").as_deref(),
+            Some("https://example.com:8443")
+        );
+        assert_eq!(origin("/x"), None);
+        assert_eq!(origin("mailto:a@example.com"), None);
     }
 }

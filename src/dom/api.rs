@@ -4,8 +4,8 @@
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
+use super::mount::MountError;
 use crate::error::ReviewError;
 use crate::input::{OptionsInput, ReviewInput};
 use crate::model::Review;
@@ -166,12 +166,17 @@ pub(crate) fn to_js_error(e: ReviewError) -> JsError {
 /// `options`: `{ lang, theme: "light" | "dark" | "auto", headingLevel, comments }`.
 #[wasm_bindgen]
 pub fn mount(
-    element: &Element,
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string | undefined")]
     review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<(), JsError> {
-    let cannot_hold = |_| {
+    // Checked first: nothing below may call into a value that is not an element (a
+    // JS exception unwinding through the wasm would leak its stack and heap).
+    let Some((element, near)) = super::js::as_element(element) else {
+        return Err(not_an_element(element));
+    };
+    let cannot_hold = || {
         to_js_error(ReviewError::new(
             "element",
             "cannot hold a shadow root; mount into a <div>, a <section> or a <review-card>",
@@ -180,7 +185,7 @@ pub fn mount(
     let existing = element.shadow_root();
     if let Some(root) = &existing {
         if super::mount::is_pre_rendered(element, root) {
-            return super::mount::take_over(element, root.clone()).map_err(cannot_hold);
+            return super::mount::take_over(element, root.clone()).map_err(|_| cannot_hold());
         }
         if (review.is_undefined() || review.is_null())
             && element.has_attribute("data-rendered")
@@ -189,15 +194,28 @@ pub fn mount(
             return Ok(()); // taken over already: nothing to render it from
         }
     }
-    let (review, source) = review_of(review).map_err(to_js_error)?;
+    let (mut review, source) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     if settings.document_lang.is_none() {
-        settings.document_lang = super::mount::context_lang(element);
+        settings.document_lang = super::mount::lang_of(near);
+    }
+    // Links resolve against where the JSON came from (`baseUrl`), else the page's
+    // base URL, whose origin is the page's own (links elsewhere are third-party).
+    // Asked only when there are links: most cards have none, or only absolute ones.
+    if review.url.is_some() || review.author.as_ref().is_some_and(|a| a.url.is_some()) {
+        let page = element.base_uri().ok().flatten();
+        settings.page_origin = page.as_deref().and_then(crate::url::origin);
+        if let Some(base) = settings.base_url.clone().or(page) {
+            crate::url::resolve_review(&mut review, &base);
+        }
     }
     settings.lazy_body = true;
     super::mount::mount_card(element, existing, &review, &settings, &source)
         .map(|_| ())
-        .map_err(cannot_hold)
+        .map_err(|e| match e {
+            MountError::Shadow => cannot_hold(),
+            MountError::TrustedTypes => JsError::new(&super::js::trusted_types_refusal()),
+        })
 }
 
 /// Removes the card `mount` rendered into `element`, with its listeners, its theme
@@ -205,8 +223,44 @@ pub fn mount(
 /// again. What the reader typed is kept for the next `mount` into the element.
 /// Calling it on an element without a card does nothing.
 #[wasm_bindgen]
-pub fn unmount(element: &Element) {
+pub fn unmount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
+) -> Result<(), JsError> {
+    let Some((element, _)) = super::js::as_element(element) else {
+        return Err(not_an_element(element));
+    };
     super::mount::unmount_card(element);
+    Ok(())
+}
+
+/// The error for an `element` argument that is not an element.
+fn not_an_element(value: &JsValue) -> JsError {
+    to_js_error(ReviewError::new(
+        "element",
+        ["expected an Element, got ", kind_of(value)].concat(),
+    ))
+}
+
+/// What kind of JS value `value` is, for messages: `null`, `undefined`, `a string`,
+/// `a number`, `an object`…
+fn kind_of(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_undefined() {
+        "undefined"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object that is not an element"
+    } else {
+        "a value that is not an element"
+    }
 }
 
 /// Renders `review` to an HTML string: a `<review-card>` element with a declarative
@@ -216,11 +270,15 @@ pub fn render_to_string(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<String, JsError> {
-    let (review, _) = review_of(review).map_err(to_js_error)?;
+    let (mut review, _) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     // Complete without JavaScript: the whole body shown, no control that needs a
     // script (the embed script or `mount` takes the card over in place).
     settings.static_markup = true;
+    if let Some(base) = &settings.base_url {
+        settings.page_origin = crate::url::origin(base);
+        crate::url::resolve_review(&mut review, base);
+    }
     Ok(render_document(&review, &settings))
 }
 
@@ -231,7 +289,7 @@ pub fn render_to_string(
 #[wasm_bindgen(js_name = validateComment, unchecked_return_type = "CommentValidation")]
 pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,
-    lang: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "string")] lang: Option<JsString>,
 ) -> Result<JsValue, JsError> {
     use crate::comment::{validate, CommentInput, Field};
     use js_sys::{Object, Reflect};
@@ -244,8 +302,9 @@ pub fn validate_comment(
     // The caller's strings, kept to be handed back unchanged (see `values` below).
     let mut given: [Option<JsValue>; 4] = Default::default();
     for (i, field) in Field::ALL.into_iter().enumerate() {
-        let v =
-            Reflect::get(fields, &JsValue::from_str(field.name())).unwrap_or(JsValue::UNDEFINED);
+        let v = super::js::get(fields, &JsValue::from_str(field.name()))
+            .map_err(|_| JsError::new(&["fields.", field.name(), ": could not be read"].concat()))?
+            .map_or(JsValue::UNDEFINED, JsValue::from);
         let text = match v.as_string() {
             Some(text) => {
                 given[i] = Some(v);
@@ -260,6 +319,18 @@ pub fn validate_comment(
         };
         *input.get_mut(field) = text;
     }
+    // Any value crosses as `JsString` (unchecked); `None` is `undefined` or `null`.
+    let lang = match lang {
+        None => None,
+        Some(lang) => match lang.as_string() {
+            Some(lang) => Some(lang),
+            None => {
+                return Err(JsError::new(
+                    &["lang: expected a string, got ", kind_of(&lang)].concat(),
+                ))
+            }
+        },
+    };
     let locale = lang
         .as_deref()
         .and_then(crate::i18n::Locale::from_tag)

@@ -94,16 +94,182 @@ extern "C" {
     #[wasm_bindgen(method, js_name = focus)]
     fn focus(this: &Plain);
 
-    #[wasm_bindgen(method, js_name = insertAdjacentHTML)]
-    fn insert_adjacent_html(this: &Plain, position: &str, html: &str);
+    /// `insertAdjacentHTML` with a string or a `TrustedHTML`: it throws where Trusted
+    /// Types are enforced and a string is given, so the exception is caught (an
+    /// exception unwinding through the wasm would leak its stack frame and heap).
+    #[wasm_bindgen(method, catch, js_name = insertAdjacentHTML)]
+    fn insert_adjacent_html(this: &Plain, position: &str, html: &JsValue) -> Result<(), JsValue>;
+
+    /// The `innerHTML` setter (elements and shadow roots), with a string or a
+    /// `TrustedHTML`; caught for the same reason.
+    #[wasm_bindgen(method, catch, setter = innerHTML)]
+    fn set_inner_html(this: &Plain, html: &JsValue) -> Result<(), JsValue>;
+
+    /// `Element.prototype.closest.call(value, selectors)`: throws unless `value` is an
+    /// element (of any window: the brand check is not an `instanceof`), so it checks
+    /// what a caller passed as an element, and answers `closest` when it is one.
+    #[wasm_bindgen(catch, js_namespace = ["Element", "prototype", "closest"], js_name = call)]
+    fn element_closest(value: &JsValue, selectors: &str) -> Result<Option<Element>, JsValue>;
+
+    /// `JSON.stringify(value)`; `None` when it gives `undefined`. Imported here because
+    /// js-sys's (`Result<JsString, _>`) leaks one externref table slot each time it
+    /// throws (measured: 5,000 throwing `toJSON`s grew the table by 8,192 slots): the
+    /// glue stores the import's `undefined` result before the exception is seen.
+    /// An `Option` result crosses as an index, 0 for nothing, so nothing is stored.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    pub(crate) fn stringify(value: &JsValue) -> Result<Option<js_sys::JsString>, JsValue>;
+
+    /// `attachShadow(init)`, as an `Option` for the same reason as [`stringify`]
+    /// (web-sys's leaks a slot each time an element refuses a shadow root).
+    #[wasm_bindgen(method, catch, js_name = attachShadow)]
+    fn attach_shadow(this: &Plain, init: &JsValue) -> Result<Option<web_sys::ShadowRoot>, JsValue>;
+
+    /// Any JS value but `undefined` and `null`, as an imported type: an `Option` of
+    /// it crosses as an index (0 for nothing), where `Option<JsValue>` asks JS again
+    /// whether the value is `undefined` or `null` (two crossings more).
+    pub(crate) type Present;
+
+    /// `Reflect.get(target, key)`, `None` for `undefined` or `null`; an `Option` for
+    /// the same reason as [`stringify`] (js-sys's leaks a slot when a getter throws).
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    pub(crate) fn get(target: &JsValue, key: &JsValue) -> Result<Option<Present>, JsValue>;
+
+    /// The card's Trusted Types policy (`trustedTypes.createPolicy`'s result).
+    type Policy;
+
+    #[wasm_bindgen(method, js_name = createHTML)]
+    fn create_html(this: &Policy, html: &str) -> JsValue;
+
+    #[wasm_bindgen(method, js_name = createScript)]
+    fn create_script(this: &Policy, text: &str) -> JsValue;
+
+    /// A `<script>` element's `text` setter, with a string or a `TrustedScript`
+    /// (Chromium asks for one even for a data block that never runs).
+    #[wasm_bindgen(method, catch, setter = text)]
+    fn set_text(this: &Plain, text: &JsValue) -> Result<(), JsValue>;
+}
+
+/// The name of the card's Trusted Types policy: pages that enforce Trusted Types
+/// allow it with `trusted-types review-card` in their Content-Security-Policy.
+pub(crate) const POLICY_NAME: &str = "review-card";
+
+thread_local! {
+    /// `Ok(Some(policy))` where Trusted Types exist and the page allows the policy,
+    /// `Ok(None)` where the browser has no Trusted Types (strings are fine there),
+    /// `Err(reason)` where the page refused the policy.
+    static POLICY: Result<Option<Policy>, String> = create_policy();
+}
+
+/// Creates the policy. Its `createHTML` is `String`, the identity on strings: every
+/// piece of markup this crate writes is built by the renderer, which escapes all
+/// text through one function, so the policy has nothing to sanitize (the same
+/// reasoning as Lit's policy). A platform function, because a policy made from
+/// JS source text (`new Function`) would need `'unsafe-eval'`.
+fn create_policy() -> Result<Option<Policy>, String> {
+    use js_sys::{Function, Object, Reflect};
+    let factory = GLOBAL
+        .with(|g| Reflect::get(g, &JsValue::from_str("trustedTypes")))
+        .unwrap_or(JsValue::UNDEFINED);
+    if !factory.is_object() {
+        return Ok(None);
+    }
+    let Some(create) = Reflect::get(&factory, &JsValue::from_str("createPolicy"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return Ok(None);
+    };
+    let rules = Object::new();
+    let identity = GLOBAL
+        .with(|g| Reflect::get(g, &JsValue::from_str("String")))
+        .unwrap_or(JsValue::UNDEFINED);
+    let _ = Reflect::set(&rules, &JsValue::from_str("createHTML"), &identity);
+    // Only ever given the JSON-LD data block (see [`set_script_text`]).
+    let _ = Reflect::set(&rules, &JsValue::from_str("createScript"), &identity);
+    create
+        .call2(&factory, &JsValue::from_str(POLICY_NAME), &rules)
+        .map(|p| Some(p.unchecked_into()))
+        .map_err(|e| {
+            js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default()
+        })
+}
+
+/// Why markup could not be written: the page enforces Trusted Types and does not
+/// allow the card's policy.
+pub(crate) fn trusted_types_refusal() -> String {
+    let why = POLICY
+        .with(|p| p.as_ref().err().cloned())
+        .unwrap_or_default();
+    let mut text = String::from(
+        "Trusted Types: this page requires them and its Content-Security-Policy does not allow the policy \"review-card\"; add `trusted-types review-card` to it",
+    );
+    if !why.is_empty() {
+        text.push_str(" (");
+        text.push_str(&why);
+        text.push(')');
+    }
+    text
+}
+
+/// `html` as what an HTML sink takes: a `TrustedHTML` from the card's policy where
+/// there is one, else the string.
+fn trusted(html: &str) -> JsValue {
+    POLICY.with(|p| match p {
+        Ok(Some(policy)) => policy.create_html(html),
+        _ => JsValue::from_str(html),
+    })
+}
+
+/// Replaces the content of `node` (an element or a shadow root) with `html`, markup
+/// built by this crate's renderer. `Err` where Trusted Types are enforced and the
+/// page refused the policy.
+pub(crate) fn set_html(node: &JsValue, html: &str) -> Result<(), JsValue> {
+    node.unchecked_ref::<Plain>().set_inner_html(&trusted(html))
+}
+
+/// Sets the text of `script`, a JSON-LD data block this crate made (a script that
+/// never runs: its type is not JavaScript), through the policy where there is one.
+pub(crate) fn set_script_text(script: &Element, text: &str) -> Result<(), JsValue> {
+    let value = POLICY.with(|p| match p {
+        Ok(Some(policy)) => policy.create_script(text),
+        _ => JsValue::from_str(text),
+    });
+    script.unchecked_ref::<Plain>().set_text(&value)
+}
+
+/// Attaches an open shadow root to `element` (`init` is `{mode: "open"}`); `None`
+/// when the element cannot have one.
+pub(crate) fn attach_shadow(element: &Element, init: &JsValue) -> Option<web_sys::ShadowRoot> {
+    element
+        .unchecked_ref::<Plain>()
+        .attach_shadow(init)
+        .ok()
+        .flatten()
+}
+
+/// `value` as an element (of this window or another), or `None`; with its
+/// context's language (the nearest `lang` attribute at or above it).
+pub(crate) fn as_element(value: &JsValue) -> Option<(&Element, Option<Element>)> {
+    let lang = element_closest(value, "[lang]").ok()?;
+    Some((value.unchecked_ref(), lang))
 }
 
 /// Parses `html` into `element` before its first child. The position is a constant
-/// ("afterbegin" never throws: the element's parent is not asked for).
-pub(crate) fn insert_html(element: &Element, html: &str) {
+/// ("afterbegin" never throws: the element's parent is not asked for); Trusted Types
+/// may refuse it as [`set_html`] says.
+pub(crate) fn insert_html(element: &Element, html: &str) -> Result<(), JsValue> {
+    insert_html_at(element, "afterbegin", html)
+}
+
+/// Parses `html` into `element` at `position`, a constant: "afterbegin" or
+/// "beforeend" (inside the element, so its parent is never asked for).
+pub(crate) fn insert_html_at(element: &Element, position: &str, html: &str) -> Result<(), JsValue> {
     element
         .unchecked_ref::<Plain>()
-        .insert_adjacent_html("afterbegin", html);
+        .insert_adjacent_html(position, &trusted(html))
 }
 
 /// Moves focus to `element` (the error summary, a field): any HTML element has
