@@ -92,7 +92,8 @@ fn split_origin(url: &str) -> Option<(String, &str)> {
     let rest = url[scheme.len() + 1..].strip_prefix("//")?;
     let authority = crate::substring::before_any(rest, b"/?#");
     // Credentials are not part of an origin.
-    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host =
+        crate::substring::rfind_byte(authority, b'@').map_or(authority, |i| &authority[i + 1..]);
     if host.is_empty() {
         return None;
     }
@@ -118,15 +119,11 @@ pub fn resolve(base: &str, reference: &str) -> String {
     let base_path = if base_path.is_empty() { "/" } else { base_path };
     let split = crate::substring::find_any(reference, b"?#").unwrap_or(reference.len());
     let (path, tail) = reference.split_at(split);
-    let mut out = origin;
-    if let Some(rest) = reference.strip_prefix("//") {
-        // Network-path reference (the allow-list refuses these; kept correct anyway).
-        let scheme_end = out.find(':').unwrap_or(0);
-        out.truncate(scheme_end + 1);
-        out.push_str("//");
-        out.push_str(rest);
-        return out;
+    if reference.starts_with("//") {
+        // A network-path reference: the allow-list refuses these.
+        return reference.to_string();
     }
+    let mut out = origin;
     if path.is_empty() {
         out.push_str(base_path);
         if tail.starts_with('#') {
@@ -139,7 +136,7 @@ pub fn resolve(base: &str, reference: &str) -> String {
     let full = if path.starts_with('/') {
         path
     } else {
-        let dir = &base_path[..base_path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = &base_path[..crate::substring::rfind_byte(base_path, b'/').map_or(0, |i| i + 1)];
         merged = [dir, path].concat();
         &merged
     };
@@ -151,7 +148,7 @@ pub fn resolve(base: &str, reference: &str) -> String {
 /// Appends `path` (absolute) with its `.` and `..` segments resolved.
 fn push_without_dot_segments(out: &mut String, path: &str) {
     let mut segments: Vec<&str> = Vec::new();
-    let mut parts = path.split('/').skip(1).peekable();
+    let mut parts = crate::substring::split_any(path, b"/").skip(1).peekable();
     while let Some(seg) = parts.next() {
         let last = parts.peek().is_none();
         match seg {

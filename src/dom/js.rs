@@ -175,7 +175,8 @@ fn create_policy() -> Result<Option<Policy>, String> {
     }
     let Some(create) = Reflect::get(&factory, &JsValue::from_str("createPolicy"))
         .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
+        .filter(JsValue::is_function)
+        .map(JsCast::unchecked_into::<Function>)
     else {
         return Ok(None);
     };
