@@ -15,8 +15,8 @@ const HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 /** Loads the package module itself (no loader) and returns its wasm exports. */
 async function module(tab) {
   await tab.evaluate(async () => {
-    const m = await import("/pkg/review_card.js");
-    const wasm = await m.default({ module_or_path: "/pkg/review_card_bg.wasm" });
+    const m = await import("/review_card.js");
+    const wasm = await m.default({ module_or_path: "/review_card_bg.wasm" });
     window.__m = m;
     window.__wasm = wasm;
   });
@@ -27,7 +27,7 @@ test("each export names the argument it refuses and what it expected", async () 
   const { tab, context } = await open(env.browser, url);
   await module(tab);
   const messages = await tab.evaluate(() => {
-    const { mount, renderToString, validateComment } = window.__m;
+    const { mount, unmount, renderToString, validateComment } = window.__m;
     const review = document.getElementById("review").textContent;
     const el = document.getElementById("ok");
     const out = {};
@@ -42,6 +42,7 @@ test("each export names the argument it refuses and what it expected", async () 
     call("mount(el, 42)", () => mount(el, 42));
     call("mount(el, review, 7)", () => mount(el, review, 7));
     call("mount(input)", () => mount(document.createElement("input"), review));
+    call("unmount(null)", () => unmount(null));
     call("renderToString(null)", () => renderToString(null));
     call("validateComment(null)", () => validateComment(null));
     call("validateComment(fields, 5)", () => validateComment({}, 5));
@@ -56,6 +57,7 @@ test("each export names the argument it refuses and what it expected", async () 
     "mount(el, 42)": "Error: review: expected an object",
     "mount(el, review, 7)": "Error: options: expected an object",
     "mount(input)": "Error: element: cannot hold a shadow root; mount into a <div>, a <section> or a <review-card>",
+    "unmount(null)": "Error: element: expected an Element, got null",
     "renderToString(null)": "Error: review: is required",
     "validateComment(null)": "Error: fields: expected an object",
     "validateComment(fields, 5)": "Error: lang: expected a string, got a number",
@@ -68,7 +70,7 @@ test("10,000 failing calls of every kind leave every export working and memory f
   const { tab, log, context } = await open(env.browser, url);
   await module(tab);
   const r = await tab.evaluate(() => {
-    const { mount, renderToString, validateComment } = window.__m;
+    const { mount, unmount, renderToString, validateComment } = window.__m;
     const wasm = window.__wasm;
     const review = document.getElementById("review").textContent;
     const el = document.getElementById("ok");
@@ -86,6 +88,7 @@ test("10,000 failing calls of every kind leave every export working and memory f
       "mount(el, throwing toJSON)": () => mount(host, throwing),
       "mount(el, bad options)": () => mount(host, review, { theme: "neon" }),
       "mount(input)": () => mount(input, review),
+      "unmount(fake element)": () => unmount({ closest() { throw new Error("fake"); } }),
       "renderToString(bad)": () => renderToString("{"),
       "renderToString(review, bad options)": () => renderToString(review, { headingLevel: 9 }),
       "validateComment(null)": () => validateComment(null),

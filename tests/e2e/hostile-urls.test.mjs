@@ -61,8 +61,8 @@ test("renderToString resolves against baseUrl and refuses a relative one", async
   const url = page(env.server, "/render-urls.html", "<!doctype html><title>r</title>");
   const { tab, context } = await open(env.browser, url);
   const r = await tab.evaluate(async (review) => {
-    const m = await import("/pkg/review_card.js");
-    await m.default({ module_or_path: "/pkg/review_card_bg.wasm" });
+    const m = await import("/review_card.js");
+    await m.default({ module_or_path: "/review_card_bg.wasm" });
     const html = m.renderToString(review, { baseUrl: "https://reviews.example/films/2012/rust.json" });
     const plain = m.renderToString(review);
     let refused = null;
