@@ -43,13 +43,15 @@ fn object_of(value: &JsValue, what: &str, review: bool) -> Result<Option<JsValue
                     return Err(too_large(bytes));
                 }
             }
-            parsed = json_parse(text).map_err(|e| {
-                if review {
-                    syntax_error(&e, text.length())
-                } else {
-                    ReviewError::new(what, "expected an object")
-                }
-            })?;
+            parsed = json_parse(text)
+                .map(|v| v.map_or(JsValue::NULL, JsValue::from))
+                .map_err(|e| {
+                    if review {
+                        syntax_error(&e, text.length())
+                    } else {
+                        ReviewError::new(what, "expected an object")
+                    }
+                })?;
             if review && !is_plain_object(&parsed) {
                 return Err(not_an_object(js_type(&parsed)));
             }
@@ -78,7 +80,9 @@ extern "C" {
     /// `JSON.parse` on the JS string itself (js-sys's takes a `&str`: a copy into
     /// the wasm and back out).
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+    /// An `Option` (`None` for `null`): a `JsValue` result would leak an externref
+    /// slot every time the text is not JSON (see `js::stringify`).
+    fn json_parse(text: &JsString) -> Result<Option<super::js::Present>, JsValue>;
 }
 
 fn is_plain_object(value: &JsValue) -> bool {
