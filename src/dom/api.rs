@@ -4,8 +4,8 @@
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use super::mount::MountError;
 use crate::error::ReviewError;
 use crate::input::{OptionsInput, ReviewInput};
 use crate::model::Review;
@@ -43,15 +43,13 @@ fn object_of(value: &JsValue, what: &str, review: bool) -> Result<Option<JsValue
                     return Err(too_large(bytes));
                 }
             }
-            parsed = json_parse(text)
-                .map(|v| v.map_or(JsValue::NULL, JsValue::from))
-                .map_err(|e| {
-                    if review {
-                        syntax_error(&e, text.length())
-                    } else {
-                        ReviewError::new(what, "expected an object")
-                    }
-                })?;
+            parsed = json_parse(text).map_err(|e| {
+                if review {
+                    syntax_error(&e, text.length())
+                } else {
+                    ReviewError::new(what, "expected an object")
+                }
+            })?;
             if review && !is_plain_object(&parsed) {
                 return Err(not_an_object(js_type(&parsed)));
             }
@@ -80,9 +78,7 @@ extern "C" {
     /// `JSON.parse` on the JS string itself (js-sys's takes a `&str`: a copy into
     /// the wasm and back out).
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    /// An `Option` (`None` for `null`): a `JsValue` result would leak an externref
-    /// slot every time the text is not JSON (see `js::stringify`).
-    fn json_parse(text: &JsString) -> Result<Option<super::js::Present>, JsValue>;
+    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
 fn is_plain_object(value: &JsValue) -> bool {
@@ -170,17 +166,12 @@ pub(crate) fn to_js_error(e: ReviewError) -> JsError {
 /// `options`: `{ lang, theme: "light" | "dark" | "auto", headingLevel, comments }`.
 #[wasm_bindgen]
 pub fn mount(
-    #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
+    element: &Element,
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string | undefined")]
     review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<(), JsError> {
-    // Checked first: nothing below may call into a value that is not an element (a
-    // JS exception unwinding through the wasm would leak its stack and heap).
-    let Some((element, near)) = super::js::as_element(element) else {
-        return Err(not_an_element(element));
-    };
-    let cannot_hold = || {
+    let cannot_hold = |_| {
         to_js_error(ReviewError::new(
             "element",
             "cannot hold a shadow root; mount into a <div>, a <section> or a <review-card>",
@@ -189,7 +180,7 @@ pub fn mount(
     let existing = element.shadow_root();
     if let Some(root) = &existing {
         if super::mount::is_pre_rendered(element, root) {
-            return super::mount::take_over(element, root.clone()).map_err(|_| cannot_hold());
+            return super::mount::take_over(element, root.clone()).map_err(cannot_hold);
         }
         if (review.is_undefined() || review.is_null())
             && element.has_attribute("data-rendered")
@@ -198,28 +189,15 @@ pub fn mount(
             return Ok(()); // taken over already: nothing to render it from
         }
     }
-    let (mut review, source) = review_of(review).map_err(to_js_error)?;
+    let (review, source) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     if settings.document_lang.is_none() {
-        settings.document_lang = super::mount::lang_of(near);
-    }
-    // Links resolve against where the JSON came from (`baseUrl`), else the page's
-    // base URL, whose origin is the page's own (links elsewhere are third-party).
-    // Asked only when there are links: most cards have none, or only absolute ones.
-    if review.url.is_some() || review.author.as_ref().is_some_and(|a| a.url.is_some()) {
-        let page = element.base_uri().ok().flatten();
-        settings.page_origin = page.as_deref().and_then(crate::url::origin);
-        if let Some(base) = settings.base_url.clone().or(page) {
-            crate::url::resolve_review(&mut review, &base);
-        }
+        settings.document_lang = super::mount::context_lang(element);
     }
     settings.lazy_body = true;
     super::mount::mount_card(element, existing, &review, &settings, &source)
         .map(|_| ())
-        .map_err(|e| match e {
-            MountError::Shadow => cannot_hold(),
-            MountError::TrustedTypes => JsError::new(&super::js::trusted_types_refusal()),
-        })
+        .map_err(cannot_hold)
 }
 
 /// Removes the card `mount` rendered into `element`, with its listeners, its theme
@@ -227,44 +205,8 @@ pub fn mount(
 /// again. What the reader typed is kept for the next `mount` into the element.
 /// Calling it on an element without a card does nothing.
 #[wasm_bindgen]
-pub fn unmount(
-    #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
-) -> Result<(), JsError> {
-    let Some((element, _)) = super::js::as_element(element) else {
-        return Err(not_an_element(element));
-    };
+pub fn unmount(element: &Element) {
     super::mount::unmount_card(element);
-    Ok(())
-}
-
-/// The error for an `element` argument that is not an element.
-fn not_an_element(value: &JsValue) -> JsError {
-    to_js_error(ReviewError::new(
-        "element",
-        ["expected an Element, got ", kind_of(value)].concat(),
-    ))
-}
-
-/// What kind of JS value `value` is, for messages: `null`, `undefined`, `a string`,
-/// `a number`, `an object`…
-fn kind_of(value: &JsValue) -> &'static str {
-    if value.is_null() {
-        "null"
-    } else if value.is_undefined() {
-        "undefined"
-    } else if value.is_string() {
-        "a string"
-    } else if value.as_f64().is_some() {
-        "a number"
-    } else if value.as_bool().is_some() {
-        "a boolean"
-    } else if value.is_function() {
-        "a function"
-    } else if value.is_object() {
-        "an object that is not an element"
-    } else {
-        "a value that is not an element"
-    }
 }
 
 /// Renders `review` to an HTML string: a `<review-card>` element with a declarative
@@ -274,15 +216,11 @@ pub fn render_to_string(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<String, JsError> {
-    let (mut review, _) = review_of(review).map_err(to_js_error)?;
+    let (review, _) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     // Complete without JavaScript: the whole body shown, no control that needs a
     // script (the embed script or `mount` takes the card over in place).
     settings.static_markup = true;
-    if let Some(base) = &settings.base_url {
-        settings.page_origin = crate::url::origin(base);
-        crate::url::resolve_review(&mut review, base);
-    }
     Ok(render_document(&review, &settings))
 }
 
@@ -293,7 +231,7 @@ pub fn render_to_string(
 #[wasm_bindgen(js_name = validateComment, unchecked_return_type = "CommentValidation")]
 pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] lang: Option<JsString>,
+    lang: Option<String>,
 ) -> Result<JsValue, JsError> {
     use crate::comment::{validate, CommentInput, Field};
     use js_sys::{Object, Reflect};
@@ -306,9 +244,8 @@ pub fn validate_comment(
     // The caller's strings, kept to be handed back unchanged (see `values` below).
     let mut given: [Option<JsValue>; 4] = Default::default();
     for (i, field) in Field::ALL.into_iter().enumerate() {
-        let v = super::js::get(fields, &JsValue::from_str(field.name()))
-            .map_err(|_| JsError::new(&["fields.", field.name(), ": could not be read"].concat()))?
-            .map_or(JsValue::UNDEFINED, JsValue::from);
+        let v =
+            Reflect::get(fields, &JsValue::from_str(field.name())).unwrap_or(JsValue::UNDEFINED);
         let text = match v.as_string() {
             Some(text) => {
                 given[i] = Some(v);
@@ -323,18 +260,6 @@ pub fn validate_comment(
         };
         *input.get_mut(field) = text;
     }
-    // Any value crosses as `JsString` (unchecked); `None` is `undefined` or `null`.
-    let lang = match lang {
-        None => None,
-        Some(lang) => match lang.as_string() {
-            Some(lang) => Some(lang),
-            None => {
-                return Err(JsError::new(
-                    &["lang: expected a string, got ", kind_of(&lang)].concat(),
-                ))
-            }
-        },
-    };
     let locale = lang
         .as_deref()
         .and_then(crate::i18n::Locale::from_tag)

@@ -31,8 +31,7 @@ fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
         };
         let _ = js_sys::Reflect::set(root, &shared.body_key, &JsValue::UNDEFINED);
         if let Ok((review, _)) = super::api::review_of(&source) {
-            // Cannot fail: the card itself was written through the same policy.
-            let _ = super::js::insert_html(body, &render_paragraphs(&review));
+            super::js::insert_html(body, &render_paragraphs(&review));
         }
     });
 }
@@ -73,12 +72,8 @@ thread_local! {
 
 /// The language of the element's context: the nearest `lang` attribute at or above it.
 pub(crate) fn context_lang(element: &Element) -> Option<String> {
-    lang_of(super::js::closest(element, "[lang]"))
-}
-
-/// The `lang` attribute of `near` (the nearest element that has one), when not blank.
-pub(crate) fn lang_of(near: Option<Element>) -> Option<String> {
-    near.and_then(|e| e.get_attribute("lang"))
+    super::js::closest(element, "[lang]")
+        .and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.trim().is_empty())
 }
 
@@ -94,7 +89,7 @@ pub(crate) fn shadow_of(
     SHARED.with(|shared| {
         let root = match existing {
             Some(root) => root,
-            None => super::js::attach_shadow(element, &shared.init).ok_or(JsValue::NULL)?,
+            None => element.attach_shadow(&shared.init)?,
         };
         // Always (re)adopt the card's sheet: it replaces a loader's placeholder sheet.
         let adopted = shared.sheets.as_ref().is_some_and(|sheets| {
@@ -103,14 +98,6 @@ pub(crate) fn shadow_of(
         ON_CLICK.with(|f| super::js::listen(&root, "click", f.as_ref()));
         Ok((root, adopted))
     })
-}
-
-/// Why a card could not be mounted.
-pub(crate) enum MountError {
-    /// The element cannot hold a shadow root.
-    Shadow,
-    /// The page enforces Trusted Types and refused the card's policy.
-    TrustedTypes,
 }
 
 /// Renders the card into the element's shadow root (`existing`, the element's
@@ -123,7 +110,7 @@ pub(crate) fn mount_card(
     review: &Review,
     settings: &Settings,
     source: &JsValue,
-) -> Result<ShadowRoot, MountError> {
+) -> Result<ShadowRoot, JsValue> {
     // What the reader typed survives the re-render (a prop change in an app): in
     // the form being replaced, or kept by `unmount`. A new element has neither.
     let typed = match &existing {
@@ -132,12 +119,13 @@ pub(crate) fn mount_card(
         }
         _ => None,
     };
-    let (root, adopted) = shadow_of(element, existing).map_err(|_| MountError::Shadow)?;
+    let (root, adopted) = shadow_of(element, existing)?;
     let (card, deferred) = render_content_parts(review, settings);
     // Through `Element`'s `innerHTML` setter (a shadow root has the same property):
     // one import serves both.
-    let written = if adopted {
-        super::js::set_html(&root, &card)
+    let content = root.unchecked_ref::<Element>();
+    if adopted {
+        content.set_inner_html(&card);
     } else {
         // No constructable stylesheets (very old engines): fall back to a <style>
         // element, which a strict CSP may block; the card stays readable unstyled.
@@ -146,17 +134,7 @@ pub(crate) fn mount_card(
         html.push_str(CSS);
         html.push_str("</style>");
         html.push_str(&card);
-        super::js::set_html(&root, &html)
-    };
-    if written.is_err() {
-        // Trusted Types refused the markup: the host's own content (its fallback)
-        // stays visible through a slot, unless an earlier card is still shown.
-        if root.first_child().is_none() {
-            if let Some(doc) = element.owner_document() {
-                super::js::append(root.unchecked_ref(), &super::js::create(&doc, "slot"));
-            }
-        }
-        return Err(MountError::TrustedTypes);
+        content.set_inner_html(&html);
     }
     let body = if deferred {
         source
@@ -255,23 +233,22 @@ fn set_json_ld(host: &Element, review: Option<&Review>) {
         }
         return;
     };
-    let json = crate::jsonld::render_json_ld(review);
-    // Neither can fail where the card's markup was written: the same policy allows both.
-    match existing {
-        Some(script) => {
-            let _ = super::js::set_script_text(&script, &json);
-        }
+    let script = match existing {
+        Some(s) => s,
         None => {
-            // As markup, in one crossing (two with Trusted Types), where creating the
-            // element, its two attributes and its text took six. A parsed script never
-            // runs, and the JSON-LD escapes `<`, so its text cannot end the element.
-            let mut html = String::with_capacity(json.len() + 72);
-            html.push_str("<script type=\"application/ld+json\" data-review-card-generated>");
-            html.push_str(&json);
-            html.push_str("</script>");
-            let _ = super::js::insert_html_at(host, "beforeend", &html);
+            let Some(doc) = host.owner_document() else {
+                return;
+            };
+            let s = super::js::create(&doc, "script");
+            super::js::set_attr(&s, "type", "application/ld+json");
+            super::js::set_attr(&s, "data-review-card-generated", "");
+            super::js::append(host, &s);
+            s
         }
-    }
+    };
+    // `innerHTML`, imported anyway, rather than `textContent`: a script element's
+    // content is raw text to the parser, and the JSON-LD escapes `<`, `>` and `&`.
+    script.set_inner_html(&crate::jsonld::render_json_ld(review));
 }
 
 /// Delegated click handling for everything inside a card's shadow root.
