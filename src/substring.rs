@@ -40,10 +40,10 @@ pub fn replace(haystack: &str, from: &str, to: &str) -> String {
 /// The byte offset of the first byte of `haystack` found in `set`. `set` holds ASCII
 /// bytes, so the offset is a character boundary. In place of `str::find` with a `char`
 /// or `[char; N]` pattern, whose searchers cost about a kilobyte in the wasm.
-#[allow(clippy::manual_contains)] // measured: see the comment inside
+#[allow(clippy::manual_contains)] // see the comment inside
 pub fn find_any(haystack: &str, set: &[u8]) -> Option<usize> {
     // `set.iter().any`, not `set.contains`: for bytes the latter is a memchr call per
-    // byte scanned (measured 8.6 ms of 310 ms over 1000 cards' paragraph splits).
+    // byte scanned, which showed in the paragraph splits' time (BENCHMARKS.md).
     haystack.bytes().position(|b| set.iter().any(|&s| s == b))
 }
 
