@@ -17,6 +17,9 @@ export function serve(root, { routes = {}, headers = {} } = {}) {
     const url = new URL(req.url, "http://127.0.0.1");
     const route = routes[url.pathname];
     if (route) return route(req, res);
+    // Chromium asks for /favicon.ico on its own schedule; a 404 there would reach the
+    // console as an error in whichever test happened to be listening.
+    if (url.pathname === "/favicon.ico") { res.writeHead(204).end(); return; }
     const file = path.join(root, decodeURIComponent(url.pathname).replace(/\/$/, "/index.html"));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     fs.readFile(file, (err, body) => {
