@@ -33,15 +33,20 @@ WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=n
 
 ## `make pkg DEBUG=1` (or `make demo DEBUG=1`): an unoptimised build with panic
 ## messages, `console_error_panic_hook` reporting each panic's message and location.
+## Two builds of the crate: with the comment form (pkg/, the ES module's and Node's
+## wasm) and without it (target/card-pkg/, which scripts/package.mjs turns into
+## pkg/review_card_card_bg.wasm: the embed script loads it for pages whose cards
+## have no comments).
 ifeq ($(DEBUG),1)
-WASM_PACK_BUILD := wasm-pack --log-level warn build --dev --target web --out-dir pkg . --features debug
+WASM_PACK_BUILD = wasm-pack --log-level warn build --dev --target web --out-dir $(1) . --features debug $(2)
 else
-WASM_PACK_BUILD := RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
-	  wasm-pack --log-level warn build --release --target web --out-dir pkg . -Zbuild-std=std,panic_abort
+WASM_PACK_BUILD = RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
+	  wasm-pack --log-level warn build --release --target web --out-dir $(1) . -Zbuild-std=std,panic_abort $(2)
 endif
 
 pkg:
-	$(WASM_PACK_BUILD)
+	$(call WASM_PACK_BUILD,pkg)
+	$(call WASM_PACK_BUILD,target/card-pkg,--no-default-features)
 	node scripts/package.mjs
 	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
 	  echo "pkg/review_card_bg.wasm: $$wasm bytes raw, $$gz bytes gzip"
@@ -56,6 +61,7 @@ fmt-check:
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 native:
 	cargo test --quiet
@@ -77,7 +83,7 @@ bench: setup pkg
 
 clean:
 	cargo clean
-	rm -rf pkg www/pkg www/embed.js www/review_card.js www/review_card_bg.wasm
+	rm -rf pkg www/pkg www/embed.js www/review_card.js www/review_card_bg.wasm www/review_card_card_bg.wasm
 
 ## Longer property-test run (the one in `make test` is bounded to 256 cases each).
 fuzz:

@@ -11,7 +11,13 @@
   if (w.__reviewCardLoader) return; // loaded twice, or beside review-card/element: the first copy does the work
   w.__reviewCardLoader = true;
 
-  /* @glue */
+  // The wasm-bindgen glue, as a function: each call is the glue of one module
+  // instance. Both builds of the crate run on it (scripts/package.mjs checks that the
+  // card-only build imports nothing the full build's glue lacks).
+  function glue() {
+    /* @glue */
+    return { init: __wbg_init, mount: mount, unmount: unmount };
+  }
 
   // Where this script lives, so the .wasm next to it is found. Classic scripts have
   // document.currentScript; module scripts do not, but an Error's stack names the
@@ -23,14 +29,15 @@
     var tags = document.querySelectorAll('script[src*="review-card"], script[src*="embed"]');
     return tags.length ? tags[tags.length - 1].src : location.href;
   }
-  var self = scriptUrl().split(/[?#]/)[0];
+  var here = scriptUrl().split(/[?#]/)[0];
   // A CDN may serve the package's default file at the package's own URL
   // (https://cdn.jsdelivr.net/npm/review-card@1.2.3): that is a folder.
-  var base = new URL(/\.m?js$/.test(self) ? "./" : self.replace(/\/?$/, "/"), self).href;
-  var wasmUrl = base + "review_card_bg.wasm";
+  var base = new URL(/\.m?js$/.test(here) ? "./" : here.replace(/\/?$/, "/"), here).href;
+  // Two builds: with the comment form, and the card alone (a third smaller).
+  var FILES = { full: "review_card_bg.wasm", card: "review_card_card_bg.wasm" };
 
-  /** Why a fetch or compilation failed, in words that point at the fix. */
-  function explain(e, type) {
+  /** Why a fetch or compilation of `wasmUrl` failed, in words that point at the fix. */
+  function explain(wasmUrl, e, type) {
     var m = e && e.message ? e.message : String(e);
     if (/Content.Security|CSP|unsafe-eval/i.test(m)) {
       return "WebAssembly is blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval' (" + m + ")";
@@ -41,10 +48,11 @@
     return "WebAssembly could not run: " + m;
   }
 
-  function compile() {
+  function compile(file) {
+    var wasmUrl = base + file;
     if (typeof WebAssembly !== "object") return Promise.reject(new Error("this browser has no WebAssembly"));
     return fetch(wasmUrl, { credentials: "same-origin" }).then(function (r) {
-      if (!r.ok) throw new Error("the server answered " + r.status + " for " + wasmUrl + " (review_card_bg.wasm belongs next to the embed script)");
+      if (!r.ok) throw new Error("the server answered " + r.status + " for " + wasmUrl + " (" + file + " belongs next to the embed script)");
       var type = (r.headers.get("content-type") || "").split(";")[0].trim();
       var wasm = type === "application/wasm" && WebAssembly.compileStreaming
         ? WebAssembly.compileStreaming(r)
@@ -52,7 +60,7 @@
             console.warn(PREFIX, wasmUrl + " is served as " + (type || "no content type") + "; serve .wasm as application/wasm so that it compiles while it downloads");
             return WebAssembly.compile(bytes);
           });
-      return wasm.catch(function (e) { throw new Error(explain(e, type)); });
+      return wasm.catch(function (e) { throw new Error(explain(wasmUrl, e, type)); });
     }, function () {
       var cross = new URL(wasmUrl).origin !== location.origin;
       throw new Error("could not fetch " + wasmUrl + (cross
@@ -61,27 +69,49 @@
     });
   }
 
-  var api = null;
-  function load() {
-    if (!api) {
-      api = compile().then(function (module) {
-        return __wbg_init({ module_or_path: module }).catch(function (e) { throw new Error(explain(e)); });
+  var builds = {};
+  /**
+   * A promise of the API ({ mount, unmount }) of the build a card needs: the full
+   * one for a card with comments, the card-only one otherwise. Once the full build
+   * is loading, every later card uses it: a page never loads both without need.
+   */
+  function load(comments) {
+    var kind = comments || builds.full ? "full" : "card";
+    if (!builds[kind]) {
+      var g = glue();
+      builds[kind] = compile(FILES[kind]).then(function (module) {
+        return g.init({ module_or_path: module }).catch(function (e) { throw new Error(explain(base + FILES[kind], e)); });
       }).then(function () {
-        return { mount: mount, unmount: unmount };
+        // A card that gains comments moves to the full build: the build that
+        // mounted it first lets it go (its listeners and observers) beforehand.
+        var api = {
+          mount: function (el, review, options) {
+            var before = el.__reviewCardBuild;
+            if (before && before !== api) before.unmount(el);
+            el.__reviewCardBuild = api;
+            return g.mount(el, review, options);
+          },
+          unmount: function (el) { return g.unmount(el); }
+        };
+        return api;
       });
-      api.catch(function () {}); // reported per page by the loader
+      builds[kind].catch(function () {}); // reported per page by the loader
     }
-    return api;
+    return builds[kind];
   }
-  load(); // now: the download and compilation overlap everything else
+  // Now: the download and compilation overlap everything else. Cards already in
+  // the page (the script usually comes after them) say which build.
+  load(!!document.querySelector("review-card[comments], [data-review-card][data-comments]"));
 
   /* @loader */
   reviewCardStart(w, load);
 
   // The JS API for pages that want to mount cards themselves.
   w.reviewCard = {
-    ready: function () { return load(); },
-    mount: function (el, review, options) { return load().then(function (m) { return m.mount(el, review, options); }); },
-    unmount: function (el) { return load().then(function (m) { return m.unmount(el); }); }
+    ready: function (comments) { return load(!!comments); },
+    mount: function (el, review, options) {
+      return load(!!(options && options.comments)).then(function (m) { return m.mount(el, review, options); });
+    },
+    unmount: function (el) { return Promise.resolve(el.__reviewCardBuild && el.__reviewCardBuild.unmount(el)); }
   };
 })();

@@ -1,8 +1,9 @@
 // The <review-card> element and the <div data-review-card> scan, shared by the
 // embed script (js/embed.js, which bundles the glue) and the package's
 // `review-card/element` entry (js/element.js, which imports the glue). Not a module:
-// scripts/package.mjs pastes this function into both. `load()` returns a promise of
-// the API ({ mount, unmount }), ready to call.
+// scripts/package.mjs pastes this function into both. `load(comments)` returns a
+// promise of the API ({ mount, unmount }), ready to call, of a build that has the
+// comment form when `comments` is true.
 function reviewCardStart(w, load) {
   "use strict";
   var PREFIX = "[review-card]";
@@ -147,10 +148,12 @@ function reviewCardStart(w, load) {
     var mounted = el.__reviewCardState === "done";
     el.__reviewCardState = "rendering";
     // Rendered on the server (renderToString, the CLI): taken over in place.
+    var options = optionsOf(el);
     if (el.hasAttribute("data-rendered") && el.shadowRoot && !attr(el, "src") && !inlineData(el)) {
-      load().then(function (m) {
+      // A pre-rendered card with a form needs the build that has one.
+      load(!!options.comments || !!el.shadowRoot.querySelector("form")).then(function (m) {
         if (!current()) return;
-        m.mount(el, undefined, optionsOf(el));
+        m.mount(el, undefined, options);
         done(el);
       }, function (e) { fallback(el, e); }).catch(function (e) { el.__reviewCardState = "failed"; fail(el, e && e.message ? e.message : String(e)); });
       return;
@@ -160,10 +163,10 @@ function reviewCardStart(w, load) {
     data.catch(function () {}); // reported below, once the module is known to work
     if (remote && !mounted) showState(el, "loading");
     else if (remote) el.setAttribute("aria-busy", "true");
-    load().then(function (m) {
+    load(!!options.comments).then(function (m) {
       return data.then(function (json) {
         if (!current()) return;
-        m.mount(el, json, optionsOf(el));
+        m.mount(el, json, options);
         done(el);
       });
     }, function (e) {

@@ -66,5 +66,114 @@ export function minifyNames(wasmIn, wasmOut, glue, wasmOpt) {
   for (const { name } of imported) {
     if (!keys.has(name)) throw new Error(`minify: the wasm imports ${name}, which the glue does not provide`);
   }
-  return glue;
+  return { glue, map, module: newModule };
+}
+
+/** The glue's import functions (`__wbg_get_imports`), by name: their source text. */
+function importFunctions(glue) {
+  const out = new Map();
+  const start = glue.indexOf("function __wbg_get_imports()");
+  if (start < 0) throw new Error("minify: no __wbg_get_imports in the glue");
+  const lines = glue.slice(start).split("\n");
+  let name = null;
+  for (const line of lines.slice(1)) {
+    const head = /^        ([\w$]+): function\(/.exec(line);
+    if (head) { name = head[1]; out.set(name, []); continue; }
+    if (/^    [^ ]/.test(line)) { if (out.size) break; continue; }
+    // Comments name wasm-bindgen's internal shim numbers, which differ per build.
+    if (name && !/^\s*\/\//.test(line)) out.get(name).push(line);
+  }
+  return new Map([...out].map(([k, v]) => [k, v.join("\n")]));
+}
+
+// The wasm's closure shims (exports the glue calls through a wrapper function of
+// the same name): wasm-bindgen suffixes them per build (`…_true_`, `…_true__1_`).
+const SHIM = /\bwasm_bindgen_\w+?___convert__closures_____invoke_\w+/g;
+
+/** The glue's wrapper of closure shim `name`, with the name taken out. */
+function shimWrapper(glue, name) {
+  const at = glue.indexOf(`\nfunction ${name}(`);
+  if (at < 0) throw new Error(`minify: the glue has no wrapper for ${name}`);
+  return glue.slice(at, glue.indexOf("\n}\n", at)).split(name).join("SHIM");
+}
+
+/**
+ * Makes a second build of the crate (`wasmIn`, with its own wasm-bindgen glue
+ * `ownGlue`) run on the first build's glue: each of its imports is renamed to the
+ * first glue's import with the same code (wasm-bindgen numbers some intrinsics and
+ * closure shims per build), then to that import's short name in `names` (from
+ * `minifyNames`), and its exports to the short names, closure shims to the first
+ * build's shim of the same signature. Throws unless every import finds its twin and
+ * every export its name, so a pair that would misbehave never ships.
+ */
+export function adoptGlue(wasmIn, wasmOut, ownGlue, firstGlue, names) {
+  const own = importFunctions(ownGlue);
+  const first = importFunctions(firstGlue);
+  // An import's code with each closure shim's name replaced by what its wrapper does.
+  const shape = (code, glue) => code.replace(SHIM, (shim) => shimWrapper(glue, shim));
+  const byCode = new Map();
+  for (const [name, code] of first) if (!byCode.has(shape(code, firstGlue))) byCode.set(shape(code, firstGlue), name);
+  const shortImport = new Map(names.map.imports.map(([, name, short]) => [name, short]));
+  const shortExport = new Map(names.map.exports);
+  const shims = new Map(); // this build's closure shim -> the first build's
+  const bytes = renameWasm(fs.readFileSync(wasmIn), (module, name) => {
+    const code = own.get(name);
+    if (code === undefined) throw new Error(`minify: the wasm imports ${name}, which its glue does not provide`);
+    const twin = first.get(name) === code ? name : byCode.get(shape(code, ownGlue));
+    if (!twin || !shortImport.has(twin)) throw new Error(`minify: no import in the first glue does what ${name} does`);
+    const mine = code.match(SHIM) || [];
+    const theirs = first.get(twin).match(SHIM) || [];
+    mine.forEach((shim, i) => {
+      if (shims.has(shim) && shims.get(shim) !== theirs[i]) throw new Error(`minify: closure shim ${shim} pairs with two shims`);
+      shims.set(shim, theirs[i]);
+    });
+    return [names.module, shortImport.get(twin)];
+  }, (name) => {
+    const target = SHIM.test(name) ? shims.get(name) : name;
+    SHIM.lastIndex = 0;
+    if (!target || !shortExport.has(target)) throw new Error(`minify: the first build has no export for ${name}`);
+    return shortExport.get(target);
+  });
+  fs.writeFileSync(wasmOut, bytes);
+}
+
+/** `bytes` with its function imports and its exports renamed (a wasm binary). */
+function renameWasm(bytes, renameImport, renameExport) {
+  let at = 8;
+  const out = [bytes.subarray(0, 8)];
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const leb = (n) => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return Uint8Array.from(b); };
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at];
+    let size = 0, shift = 0, p = at + 1, b;
+    do { b = bytes[p++]; size |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    const body = bytes.subarray(p, p + size);
+    at = p + size;
+    if (id !== 2 && id !== 7) { out.push(bytes.subarray(start, at)); continue; }
+    let q = 0;
+    const u32 = () => { let n = 0, s = 0, c; do { c = body[q++]; n |= (c & 0x7f) << s; s += 7; } while (c & 0x80); return n >>> 0; };
+    const str = () => { const n = u32(); const s = dec.decode(body.subarray(q, q + n)); q += n; return s; };
+    const name = (s) => { const e = enc.encode(s); return [leb(e.length), e]; };
+    const parts = [];
+    const count = u32();
+    parts.push(leb(count));
+    for (let i = 0; i < count; i++) {
+      if (id === 2) {
+        const [module, field] = renameImport(str(), str());
+        const kind = body[q++];
+        if (kind !== 0) throw new Error(`minify: import ${field} is not a function (kind ${kind})`);
+        parts.push(...name(module), ...name(field), Uint8Array.of(0), leb(u32()));
+      } else {
+        const exported = renameExport(str());
+        const kind = body[q++];
+        parts.push(...name(exported), Uint8Array.of(kind), leb(u32()));
+      }
+    }
+    if (q !== body.length) throw new Error(`minify: section ${id} has ${body.length - q} bytes left over`);
+    const len = parts.reduce((n, a) => n + a.length, 0);
+    out.push(Uint8Array.of(id), leb(len), ...parts);
+  }
+  return Buffer.concat(out);
 }

@@ -8,6 +8,8 @@
 //   embed.js              the blogger's one script: loader + glue, minified (terser)
 //   review_card_bg.wasm   the wasm; short import/export names (wasm-opt), shared by
 //                         embed.js and review_card.js
+//   review_card_card_bg.wasm  the same crate without the comment form, on the same
+//                         glue: embed.js loads it while no card on the page has comments
 //   review_card.js        ES module API (readable; bundlers minify it)   + .d.ts
 //   node.js               Node entry: `await init()` reads the wasm with fs
 //   element.js, react.js  `review-card/element`, `review-card/react`     + .d.ts
@@ -16,7 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { minifyNames, minifyText } from "./minify.mjs";
+import { adoptGlue, minifyNames, minifyText } from "./minify.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pkgDir = path.join(root, "pkg");
@@ -72,6 +74,8 @@ const ENCODE_INTO = `    const len = arg.length * 3;
     if (offset !== len) ptr = realloc(ptr, len, offset, 1) >>> 0;
 `;
 const gluePath = path.join(pkgDir, "review_card.js");
+const cardDir = p("target/card-pkg");
+const namesFile = path.join(cardDir, "names.json");
 const wasmPath = path.join(pkgDir, "review_card_bg.wasm");
 let glue = read(gluePath);
 if (!glue.includes("/* review-card: packaged */")) {
@@ -87,11 +91,21 @@ if (!glue.includes("/* review-card: packaged */")) {
   glue = replaceOnce(glue, "let wasmModule, wasmInstance, wasm;\n", `let wasmModule, wasmInstance, wasm;\n\nfunction notReady() {\n    throw new Error("review-card: call init() first (await init() once, then use the other exports)");\n}\n`, "let wasm");
   // Short names between the glue and the wasm (scripts/minify.mjs): ~2.3 kB gzip.
   const renamed = wasmPath + ".renamed";
-  glue = minifyNames(wasmPath, renamed, glue, p("node_modules/.bin/wasm-opt"));
+  const raw = glue;
+  const names = minifyNames(wasmPath, renamed, glue, p("node_modules/.bin/wasm-opt"));
+  glue = names.glue;
   fs.renameSync(renamed, wasmPath);
+  // Kept for the card-only wasm (below), which is renamed to match on every run.
+  fs.writeFileSync(namesFile, JSON.stringify({ glue: raw, map: names.map, module: names.module }));
   glue = "/* review-card: packaged */\n" + glue;
   fs.writeFileSync(gluePath, glue);
 }
+// The card-only build (Makefile: `--no-default-features`) runs on the same glue: its
+// imports are a subset of the full build's, renamed to the same short names.
+const saved = JSON.parse(read(namesFile));
+adoptGlue(path.join(cardDir, "review_card_bg.wasm"), path.join(pkgDir, "review_card_card_bg.wasm"),
+  read(path.join(cardDir, "review_card.js")), saved.glue, saved);
+
 // wasm-pack's declarations of the wasm's own exports name the long names; nothing
 // imports them.
 fs.rmSync(path.join(pkgDir, "review_card_bg.wasm.d.ts"), { force: true });
@@ -137,7 +151,7 @@ pkg.types = "review_card.d.ts";
 pkg.unpkg = "embed.js";
 pkg.jsdelivr = "embed.js";
 pkg.bin = { "review-card": "cli.mjs" };
-pkg.files = ["embed.js", "review_card.js", "review_card.d.ts", "review_card_bg.wasm", "node.js", "element.js", "element.d.ts",
+pkg.files = ["embed.js", "review_card.js", "review_card.d.ts", "review_card_bg.wasm", "review_card_card_bg.wasm", "node.js", "element.js", "element.d.ts",
   "react.js", "react.d.ts", "cli.mjs", "review.schema.json", "README.md", "LICENSE"];
 pkg.exports = {
   ".": { types: "./review_card.d.ts", node: "./node.js", import: "./review_card.js", default: "./review_card.js" },
@@ -145,6 +159,7 @@ pkg.exports = {
   "./react": { types: "./react.d.ts", default: "./react.js" },
   "./embed.js": "./embed.js",
   "./review_card_bg.wasm": "./review_card_bg.wasm",
+  "./review_card_card_bg.wasm": "./review_card_card_bg.wasm",
   "./review.schema.json": "./review.schema.json",
   "./package.json": "./package.json",
 };
@@ -156,7 +171,7 @@ fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + "\n");
 for (const f of pkg.files) if (!fs.existsSync(path.join(pkgDir, f))) throw new Error(`package: ${f} is listed in files but missing`);
 
 // --- www/: the demo, on the package's own files --------------------------------
-for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm"]) fs.copyFileSync(path.join(pkgDir, f), p("www", f));
+for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm", "review_card_card_bg.wasm"]) fs.copyFileSync(path.join(pkgDir, f), p("www", f));
 fs.rmSync(p("www/pkg"), { recursive: true, force: true });
-for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm"]) console.log(`package: pkg/${f} ${fs.statSync(path.join(pkgDir, f)).size} B`);
+for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm", "review_card_card_bg.wasm"]) console.log(`package: pkg/${f} ${fs.statSync(path.join(pkgDir, f)).size} B`);
 console.log("package: pkg/ is complete (embed script, ES module, Node entry, element, types, CLI, schema); www/ has the same embed files");

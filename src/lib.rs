@@ -50,5 +50,7 @@ pub use options::Settings;
 pub use parse::parse_review;
 pub use render::{render_card, render_document};
 
+#[cfg(all(target_arch = "wasm32", feature = "comments"))]
+pub use dom::api::validate_comment;
 #[cfg(target_arch = "wasm32")]
-pub use dom::api::{mount, render_to_string, unmount, validate_comment};
+pub use dom::api::{mount, render_to_string, unmount};

@@ -286,9 +286,12 @@ pub fn render_content(review: &Review, settings: &Settings) -> String {
 /// [`render_content`], with the flag of [`render_card_parts`]: true when the body's
 /// paragraphs were left out (`settings.lazy_body`).
 pub fn render_content_parts(review: &Review, settings: &Settings) -> (String, bool) {
-    let (mut html, deferred) = render_card_parts(review, settings);
+    let (html, deferred) = render_card_parts(review, settings);
+    #[cfg(feature = "comments")]
     if let Some(comments) = &settings.comments {
+        let mut html = html;
         html.push_str(&crate::form::render_form(review, settings, comments));
+        return (html, deferred);
     }
     (html, deferred)
 }

@@ -191,6 +191,14 @@ pub fn mount(
     }
     let (review, source) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
+    // The embed script loads the card-only build only for cards without comments.
+    #[cfg(not(feature = "comments"))]
+    if settings.comments.is_some() {
+        return Err(to_js_error(ReviewError::new(
+            "options.comments",
+            "this build has no comment form (review_card_bg.wasm has it)",
+        )));
+    }
     if settings.document_lang.is_none() {
         settings.document_lang = super::mount::context_lang(element);
     }
@@ -228,6 +236,7 @@ pub fn render_to_string(
 /// Returns `{ valid, errors: [{ field, code, message }], values }`, where `values`
 /// are what would be sent (trimmed, CRLF normalised, `https://` completed).
 /// `lang` picks the messages' language (English by default).
+#[cfg(feature = "comments")]
 #[wasm_bindgen(js_name = validateComment, unchecked_return_type = "CommentValidation")]
 pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,
@@ -294,6 +303,7 @@ pub fn validate_comment(
 }
 
 /// `validateComment`'s answer without `values` (set on the object afterwards).
+#[cfg(feature = "comments")]
 #[derive(serde::Serialize)]
 struct ValidationOut<'a> {
     valid: bool,
@@ -301,6 +311,7 @@ struct ValidationOut<'a> {
 }
 
 /// One refused field in [`ValidationOut`].
+#[cfg(feature = "comments")]
 #[derive(serde::Serialize)]
 struct ErrorOut<'a> {
     field: &'a str,

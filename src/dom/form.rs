@@ -452,9 +452,21 @@ fn clear_error(form: &Element, field: Field) {
     }
 }
 
+/// The form's part of the card's delegated click handling: the error summary's
+/// links and the status line's "Try again".
+pub(crate) fn on_click(target: &Element, event: &Event) {
+    if let Some(link) = js::closest(target, ".summary a[data-for]") {
+        follow_summary_link(&link, event);
+    } else if let Some(retry) = js::closest(target, ".status button.retry") {
+        if let Some(form) = js::closest(&retry, "form.form") {
+            submit(&form);
+        }
+    }
+}
+
 /// Follows a link in the error summary to its field (fragment links do not reach
 /// into a shadow root by themselves).
-pub(crate) fn follow_summary_link(link: &Element, event: &Event) {
+fn follow_summary_link(link: &Element, event: &Event) {
     let Some(id) = link.get_attribute("data-for") else {
         return;
     };

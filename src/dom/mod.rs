@@ -2,9 +2,11 @@
 //! event handling. All decisions about content live in the pure core.
 
 pub mod api;
+#[cfg(feature = "comments")]
 mod form;
 mod js;
 mod mount;
+#[cfg(feature = "comments")]
 mod storage;
 mod theme;
 

@@ -17,6 +17,7 @@ const TAKEN_KEY: &str = "__reviewCardTaken";
 
 /// The host property holding what the reader typed, between `unmount` and the next
 /// `mount` into the same element.
+#[cfg(feature = "comments")]
 const TYPED_KEY: &str = "__reviewCardTyped";
 
 /// Fills the body's paragraphs in, once, from the review object kept on the root.
@@ -113,6 +114,7 @@ pub(crate) fn mount_card(
 ) -> Result<ShadowRoot, JsValue> {
     // What the reader typed survives the re-render (a prop change in an app): in
     // the form being replaced, or kept by `unmount`. A new element has neither.
+    #[cfg(feature = "comments")]
     let typed = match &existing {
         Some(root) if settings.comments.is_some() => {
             super::form::typed(root).or_else(|| take_typed(element))
@@ -142,6 +144,7 @@ pub(crate) fn mount_card(
         &JsValue::UNDEFINED
     };
     let _ = SHARED.with(|shared| js_sys::Reflect::set(&root, &shared.body_key, body));
+    #[cfg(feature = "comments")]
     if settings.comments.is_some() {
         // The form's delegated listeners, only where there is a form.
         super::form::listen(&root);
@@ -178,6 +181,7 @@ pub(crate) fn take_over(element: &Element, existing: ShadowRoot) -> Result<(), J
     let auto = super::js::find(&root, "article.card")
         .and_then(|card| card.get_attribute("data-theme"))
         .is_none_or(|theme| theme == "auto");
+    #[cfg(feature = "comments")]
     if super::js::find(&root, "form.form").is_some() {
         super::form::listen(&root);
         super::form::init(&root);
@@ -197,10 +201,12 @@ pub(crate) fn unmount_card(element: &Element) {
     else {
         return;
     };
+    #[cfg(feature = "comments")]
     if let Some(typed) = super::form::typed(&root) {
         let _ = js_sys::Reflect::set(element, &JsValue::from_str(TYPED_KEY), &typed.into());
     }
     ON_CLICK.with(|f| super::js::unlisten(&root, "click", f.as_ref()));
+    #[cfg(feature = "comments")]
     super::form::unlisten(&root);
     super::theme::follow_host(element, false);
     super::js::clear(&root);
@@ -216,6 +222,7 @@ pub(crate) fn unmount_card(element: &Element) {
 }
 
 /// The values [`unmount_card`] kept on the host, removed from it.
+#[cfg(feature = "comments")]
 fn take_typed(element: &Element) -> Option<String> {
     let key = JsValue::from_str(TYPED_KEY);
     let typed = js_sys::Reflect::get(element, &key).ok()?.as_string()?;
@@ -259,12 +266,9 @@ fn on_click(event: Event) {
     use super::js::closest;
     if let Some(button) = closest(&target, "button.more") {
         toggle_disclosure(&button);
-    } else if let Some(link) = closest(&target, ".summary a[data-for]") {
-        super::form::follow_summary_link(&link, &event);
-    } else if let Some(retry) = closest(&target, ".status button.retry") {
-        if let Some(form) = closest(&retry, "form.form") {
-            super::form::submit(&form);
-        }
+    } else {
+        #[cfg(feature = "comments")]
+        super::form::on_click(&target, &event);
     }
 }
 

@@ -54,10 +54,10 @@ function blog(pages, beforeJson) {
 }
 
 // The README's two lines, with the CDN's origin in place of https://cdn.jsdelivr.net.
-const post = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My film blog</title>
+const post = (script, attrs = " comments") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My film blog</title>
 ${script}
 </head><body><h1>Rust &amp; Bone</h1>
-<review-card src="/reviews/rust-and-bone.json" comments>
+<review-card src="/reviews/rust-and-bone.json"${attrs}>
   <a href="/reviews/rust-and-bone">Rust &amp; Bone: our review (7.2/10)</a>
 </review-card>
 <p id="after">The next paragraph of the post.</p></body></html>`;
@@ -75,13 +75,15 @@ resetArrivals();
 
 before(async () => {
   assert.deepEqual(fs.readdirSync(pkg.unpacked).includes("embed.js"), true, "the tarball has embed.js");
-  cdnUrl = await cdn({ cors: true, hooks: { "review_card_bg.wasm": async () => { arrived.wasm.r(); await arrived.json.p; } } });
+  const gate = async () => { arrived.wasm.r(); await arrived.json.p; };
+  cdnUrl = await cdn({ cors: true, hooks: { "review_card_bg.wasm": gate, "review_card_card_bg.wasm": gate } });
   noCorsUrl = await cdn({ cors: false });
   const base = `${cdnUrl}/npm/${pkg.name}@${pkg.version}`;
   blogUrl = await blog({
     "/classic.html": post(`<script src="${base}/embed.js" async></script>`),
     "/module.html": post(`<script type="module" src="${base}/embed.js"></script>`),
     "/bare.html": post(`<script src="${base}" async></script>`),
+    "/card.html": post(`<script src="${base}/embed.js" async></script>`, ""),
     "/both.html": post(`<script type="module" src="${base}/element.js"></script>\n<script src="${base}/embed.js" async></script>`),
     "/no-cors.html": post(`<script src="${noCorsUrl}/npm/${pkg.name}@${pkg.version}/embed.js" async></script>`),
   }, async () => { arrived.json.r(); await arrived.wasm.p; });
@@ -122,6 +124,24 @@ for (const [name, route] of [["a classic async script", "/classic.html"], ["a mo
     await context.close();
   });
 }
+
+test("a card without comments loads the card-only wasm; given comments later, the full one takes over", async () => {
+  const { tab, log, requests, context } = await open("/card.html");
+  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot?.querySelector("article"), null, { timeout: 15000 });
+  const wasm = () => requests.filter((r) => r.endsWith(".wasm")).map((r) => r.replace(/^.*\//, ""));
+  assert.deepEqual(wasm(), ["review_card_card_bg.wasm"]);
+  assert.equal(await tab.evaluate(() => !!document.querySelector("review-card").shadowRoot.querySelector("form")), false);
+  // The blogger turns comments on (or an app sets the attribute): the card re-renders
+  // on the full build, with its form, and "Read more" still opens on one click (the
+  // card-only build let go of its listeners).
+  await tab.evaluate(() => document.querySelector("review-card").setAttribute("comments", ""));
+  assert.equal((await cardAndForm(tab)).form, true);
+  assert.deepEqual(wasm(), ["review_card_card_bg.wasm", "review_card_bg.wasm"]);
+  await tab.evaluate(() => document.querySelector("review-card").shadowRoot.querySelector("button.more").click());
+  assert.equal(await tab.evaluate(() => document.querySelector("review-card").shadowRoot.querySelector("button.more").getAttribute("aria-expanded")), "true");
+  assert.deepEqual(log.filter((m) => /error|\[review-card\]/.test(m)), []);
+  await context.close();
+});
 
 test("without Access-Control-Allow-Origin the one console message names CORS and the URL; the fallback shows with no gap", async () => {
   const { tab, log, context } = await open("/no-cors.html");

@@ -73,11 +73,11 @@ test(`${PAYLOADS.length} payloads in each of ${FIELDS.length} review fields`, as
   assert.ok(PAYLOADS.length >= 60);
   const url = page(env.server, "/xss.html", doc("<main id=m></main>"));
   const { tab, log, context } = await open(env.browser, url);
-  await tab.evaluate(() => window.reviewCard.ready());
+  await tab.evaluate(() => window.reviewCard.ready(true));
   const cases = [];
   for (const p of PAYLOADS) for (const f of FIELDS) cases.push(reviewWith(f, p));
   const result = await tab.evaluate(async (cases) => {
-    const m = await window.reviewCard.ready();
+    const m = await window.reviewCard.ready(true);
     let rendered = 0, refused = 0;
     for (const review of cases) {
       const el = document.createElement("div");
@@ -126,7 +126,7 @@ test(`${PAYLOADS.length} payloads typed into every comment field`, async () => {
   const url = page(env.server, "/xss-form.html", doc("<main><div class=host id=card></div></main>"));
   const { tab, log, context } = await open(env.browser, url);
   await tab.evaluate(async () => {
-    const m = await window.reviewCard.ready();
+    const m = await window.reviewCard.ready(true);
     m.mount(document.getElementById("card"), { title: "Rust & Bone", url: "/r" }, { comments: { minFillMs: 0 } });
     window.__events = [];
     document.getElementById("card").addEventListener("review-card:comment", (e) => { e.preventDefault(); window.__events.push(e.detail); });
