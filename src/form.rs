@@ -3,11 +3,10 @@
 //! those of WordPress's `wp-comments-post.php`, so it works without WebAssembly too.
 
 use crate::comment::{Field, MAX_COMMENT};
-use crate::escape::push_escaped;
-use crate::i18n::Locale;
+use crate::i18n::{FormStrings, Locale};
 use crate::model::Review;
-use crate::number::push_u64;
 use crate::options::{CommentMode, CommentSettings, Settings};
+use crate::render::Html;
 
 /// The key under which the draft is stored for this review: its `url`, else a hash
 /// of what the review says (two reviews with one title keep two drafts).
@@ -54,149 +53,72 @@ pub fn storage_key(review: &Review) -> String {
     key
 }
 
-/// Renders the comment form section.
+/// Renders the comment form section, through the card's HTML writer.
 pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSettings) -> String {
     let locale: Locale = settings.locale(review.lang.as_deref());
     let f = &locale.strings().form;
-    let p = settings.id_prefix.as_str();
-    let mut o = String::with_capacity(4096);
-    let id = |o: &mut String, suffix: &str| {
-        push_escaped(o, p);
-        o.push('-');
-        o.push_str(suffix);
+    let mut h = Html {
+        out: String::with_capacity(4096),
+        ids: &settings.id_prefix,
     };
     let level = char::from(b'0' + settings.heading_level.clamp(2, 6));
 
-    o.push_str("<section class=\"comments\" part=\"comments\" data-theme=\"");
-    o.push_str(settings.theme.name());
-    o.push_str("\" lang=\"");
-    o.push_str(locale.tag());
-    o.push_str("\" aria-labelledby=\"");
-    id(&mut o, "reply");
-    o.push_str("\"><h");
-    o.push(level);
-    o.push_str(" class=\"reply-title\" id=\"");
-    id(&mut o, "reply");
-    o.push_str("\">");
-    push_escaped(&mut o, f.title);
-    o.push_str("</h");
-    o.push(level);
-    o.push('>');
+    h.raw("<section class=\"comments\" part=\"comments\"")
+        .attr("data-theme", settings.theme.name())
+        .attr("lang", locale.tag())
+        .id_attr("aria-labelledby", "reply")
+        .raw("><h")
+        .char(level)
+        .raw(" class=\"reply-title\"")
+        .id_attr("id", "reply")
+        .raw(">")
+        .text(f.title)
+        .raw("</h")
+        .char(level)
+        .raw(">");
 
-    o.push_str("<form class=\"form\" part=\"form\" method=\"post\"");
+    h.raw("<form class=\"form\" part=\"form\" method=\"post\"");
     if let Some(endpoint) = &comments.endpoint {
-        o.push_str(" action=\"");
-        push_escaped(&mut o, endpoint);
-        o.push('"');
+        h.attr("action", endpoint);
     }
-    o.push_str(" data-mode=\"");
-    o.push_str(match comments.mode {
-        CommentMode::Wordpress => "wordpress",
-        CommentMode::Form => "form",
-    });
-    o.push_str("\" data-min-fill=\"");
-    push_u64(&mut o, u64::from(comments.min_fill_ms));
-    o.push_str("\" data-timeout=\"");
-    push_u64(&mut o, u64::from(comments.timeout_ms));
-    o.push_str("\" data-key=\"");
-    push_escaped(&mut o, &storage_key(review));
-    o.push('"');
+    h.attr(
+        "data-mode",
+        match comments.mode {
+            CommentMode::Wordpress => "wordpress",
+            CommentMode::Form => "form",
+        },
+    )
+    .raw(" data-min-fill=\"")
+    .num(u64::from(comments.min_fill_ms))
+    .raw("\" data-timeout=\"")
+    .num(u64::from(comments.timeout_ms))
+    .raw("\"")
+    .attr("data-key", &storage_key(review));
     if let Some(url) = &review.url {
-        o.push_str(" data-review-url=\"");
-        push_escaped(&mut o, url);
-        o.push('"');
+        h.attr("data-review-url", url);
     }
-    o.push('>');
+    h.raw(">");
 
     // Error summary (GOV.UK pattern): filled and focused on a failed submit.
     let sub = char::from(b'0' + (settings.heading_level + 1).clamp(2, 6));
-    o.push_str("<div class=\"summary\" part=\"error-summary\" tabindex=\"-1\" hidden><div role=\"alert\"><h");
-    o.push(sub);
-    o.push_str(" class=\"summary-title\">");
-    push_escaped(&mut o, f.problem);
-    o.push_str("</h");
-    o.push(sub);
-    o.push_str("><ul class=\"summary-list\"></ul></div></div>");
+    h.raw("<div class=\"summary\" part=\"error-summary\" tabindex=\"-1\" hidden><div role=\"alert\"><h")
+        .char(sub)
+        .raw(" class=\"summary-title\">")
+        .text(f.problem)
+        .raw("</h")
+        .char(sub)
+        .raw("><ul class=\"summary-list\"></ul></div></div>");
 
-    o.push_str("<p class=\"notes\"><span id=\"");
-    id(&mut o, "email-note");
-    o.push_str("\">");
-    push_escaped(&mut o, f.email_note);
-    o.push_str("</span> ");
-    push_escaped(&mut o, f.required_note);
-    o.push_str("<span class=\"req\">*</span></p>");
+    h.raw("<p class=\"notes\"><span")
+        .id_attr("id", "email-note")
+        .raw(">")
+        .text(f.email_note)
+        .raw("</span> ")
+        .text(f.required_note)
+        .raw("<span class=\"req\">*</span></p>");
 
     for field in Field::ALL {
-        let name = field.name();
-        let label = f.labels[field as usize];
-        let required = field != Field::Url;
-        o.push_str("<div class=\"field\" data-field=\"");
-        o.push_str(name);
-        o.push_str("\"><label for=\"");
-        id(&mut o, name);
-        o.push_str("\">");
-        push_escaped(&mut o, label);
-        if required {
-            o.push_str(" <span class=\"req\" aria-hidden=\"true\">*</span>");
-        }
-        o.push_str("</label><p class=\"field-error\" id=\"");
-        id(&mut o, name);
-        o.push_str("-error\" hidden></p>");
-        let described = match field {
-            Field::Comment => Some("count"),
-            Field::Email => Some("email-note"),
-            _ => None,
-        };
-        if field == Field::Comment {
-            o.push_str("<textarea rows=\"6\"");
-        } else {
-            o.push_str("<input type=\"");
-            o.push_str(match field {
-                Field::Email => "email",
-                Field::Url => "url",
-                _ => "text",
-            });
-            o.push_str("\" autocomplete=\"");
-            o.push_str(match field {
-                Field::Author => "name",
-                Field::Email => "email",
-                _ => "url",
-            });
-            o.push('"');
-            if field == Field::Url {
-                o.push_str(" inputmode=\"url\"");
-            }
-        }
-        o.push_str(" id=\"");
-        id(&mut o, name);
-        o.push_str("\" name=\"");
-        o.push_str(name);
-        // No `maxlength`: it counts UTF-16 units and silently cuts what is typed or
-        // pasted (a 101-byte address becomes another 100-byte one). The Rust check
-        // counts bytes as WordPress does and says how many to remove; without
-        // WebAssembly, WordPress itself says which field is too long.
-        o.push('"');
-        if required {
-            o.push_str(" required");
-        }
-        if let Some(d) = described {
-            o.push_str(" aria-describedby=\"");
-            id(&mut o, d);
-            o.push('"');
-        }
-        if field == Field::Comment {
-            o.push_str("></textarea><p class=\"count\" id=\"");
-            id(&mut o, "count");
-            o.push_str("\"><span class=\"count-value\">");
-            push_u64(&mut o, MAX_COMMENT as u64);
-            o.push_str(f.bytes_left);
-            o.push_str("</span>. ");
-            push_escaped(&mut o, f.bytes_hint);
-            o.push_str("</p>");
-        } else {
-            o.push('>');
-        }
-        o.push_str("</div>");
+        field_markup(&mut h, field, f.labels[field as usize], f);
     }
 
     // Honeypot: off-screen, hidden from assistive technology, out of the tab order.
@@ -204,31 +126,99 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
     // autofill field, `autocomplete="off"`, and the ignore attributes of 1Password,
     // LastPass, Bitwarden and Dashlane. If one fills it anyway, the form clears it
     // and says so (src/dom/form.rs).
-    o.push_str("<div class=\"hp\" aria-hidden=\"true\"><label for=\"");
-    id(&mut o, "hp");
-    o.push_str("\">");
-    push_escaped(&mut o, f.honeypot);
-    o.push_str("</label><input type=\"text\" id=\"");
-    id(&mut o, "hp");
-    o.push_str("\" name=\"rc_trap\" tabindex=\"-1\" autocomplete=\"off\" data-1p-ignore data-lpignore=\"true\" data-bwignore data-form-type=\"other\"></div>");
+    h.raw("<div class=\"hp\" aria-hidden=\"true\"><label")
+        .id_attr("for", "hp")
+        .raw(">")
+        .text(f.honeypot)
+        .raw("</label><input type=\"text\"")
+        .id_attr("id", "hp")
+        .raw(" name=\"rc_trap\" tabindex=\"-1\" autocomplete=\"off\" data-1p-ignore data-lpignore=\"true\" data-bwignore data-form-type=\"other\"></div>");
 
-    o.push_str("<div class=\"consent\"><input type=\"checkbox\" id=\"");
-    id(&mut o, "consent");
-    o.push_str("\" name=\"wp-comment-cookies-consent\" value=\"yes\"><label for=\"");
-    id(&mut o, "consent");
-    o.push_str("\">");
-    push_escaped(&mut o, f.consent);
-    o.push_str("</label></div>");
+    h.raw("<div class=\"consent\"><input type=\"checkbox\"")
+        .id_attr("id", "consent")
+        .raw(" name=\"wp-comment-cookies-consent\" value=\"yes\"><label")
+        .id_attr("for", "consent")
+        .raw(">")
+        .text(f.consent)
+        .raw("</label></div>");
 
     if let Some(post) = comments.post_id {
-        o.push_str("<input type=\"hidden\" name=\"comment_post_ID\" value=\"");
-        push_u64(&mut o, post);
-        o.push_str("\">");
+        h.raw("<input type=\"hidden\" name=\"comment_post_ID\" value=\"")
+            .num(post)
+            .raw("\">");
     }
-    o.push_str("<div class=\"actions\"><button type=\"submit\" class=\"submit\" part=\"submit\">");
-    push_escaped(&mut o, f.submit);
-    o.push_str("</button></div><p class=\"status\" role=\"status\" id=\"");
-    id(&mut o, "status");
-    o.push_str("\"></p></form></section>");
-    o
+    h.raw("<div class=\"actions\"><button type=\"submit\" class=\"submit\" part=\"submit\">")
+        .text(f.submit)
+        .raw("</button></div><p class=\"status\" role=\"status\"")
+        .id_attr("id", "status")
+        .raw("></p></form></section>");
+    h.out
+}
+
+/// One field: its label, its error message (hidden until needed) and its control.
+fn field_markup(h: &mut Html<'_>, field: Field, label: &str, f: &FormStrings) {
+    let name = field.name();
+    let required = field != Field::Url;
+    h.raw("<div class=\"field\"")
+        .attr("data-field", name)
+        .raw("><label")
+        .id_attr("for", name)
+        .raw(">")
+        .text(label);
+    if required {
+        h.raw(" <span class=\"req\" aria-hidden=\"true\">*</span>");
+    }
+    h.raw("</label><p class=\"field-error\"")
+        .id_attr("id", &[name, "-error"].concat())
+        .raw(" hidden></p>");
+    if field == Field::Comment {
+        h.raw("<textarea rows=\"6\"");
+    } else {
+        h.raw("<input")
+            .attr(
+                "type",
+                match field {
+                    Field::Email => "email",
+                    Field::Url => "url",
+                    _ => "text",
+                },
+            )
+            .attr(
+                "autocomplete",
+                match field {
+                    Field::Author => "name",
+                    Field::Email => "email",
+                    _ => "url",
+                },
+            );
+        if field == Field::Url {
+            h.raw(" inputmode=\"url\"");
+        }
+    }
+    // No `maxlength`: it counts UTF-16 units and silently cuts what is typed or
+    // pasted (a 101-byte address becomes another 100-byte one). The Rust check
+    // counts bytes as WordPress does and says how many to remove; without
+    // WebAssembly, WordPress itself says which field is too long.
+    h.id_attr("id", name).attr("name", name);
+    if required {
+        h.raw(" required");
+    }
+    match field {
+        Field::Comment => h.id_attr("aria-describedby", "count"),
+        Field::Email => h.id_attr("aria-describedby", "email-note"),
+        _ => h,
+    };
+    if field == Field::Comment {
+        h.raw("></textarea><p class=\"count\"")
+            .id_attr("id", "count")
+            .raw("><span class=\"count-value\">")
+            .num(MAX_COMMENT as u64)
+            .raw(f.bytes_left)
+            .raw("</span>. ")
+            .text(f.bytes_hint)
+            .raw("</p>");
+    } else {
+        h.raw(">");
+    }
+    h.raw("</div>");
 }

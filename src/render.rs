@@ -38,6 +38,16 @@ impl Html<'_> {
         self.out.push('"');
         self
     }
+    /// Writes one character (a heading's level digit).
+    pub(crate) fn char(&mut self, c: char) -> &mut Self {
+        self.out.push(c);
+        self
+    }
+    /// Writes a number in decimal.
+    pub(crate) fn num(&mut self, n: u64) -> &mut Self {
+        crate::number::push_u64(&mut self.out, n);
+        self
+    }
     /// Writes an `id`-valued attribute: the card's ID prefix, a dash and `suffix`.
     pub(crate) fn id_attr(&mut self, name: &str, suffix: &str) -> &mut Self {
         self.out.push(' ');

@@ -57,7 +57,9 @@ fn body_gets_an_excerpt_and_a_disclosure_button() {
     assert!(html.contains(
         "<div class=\"body\" part=\"body\" id=\"rc-body\" hidden><p>There is a watery trope"
     ));
-    assert!(html.contains("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\" aria-controls=\"rc-body\"><span class=\"more-open\">Read more</span><span class=\"more-close\">Show less</span><span class=\"vh\">: review of Rust &amp; Bone</span></button>"), "{html}");
+    // The whole button is in tests/snapshots/card.html; what it must say and control:
+    assert!(html.contains("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\" aria-controls=\"rc-body\">"), "{html}");
+    assert!(html.contains("<span class=\"vh\">: review of Rust &amp; Bone</span></button>"));
     assert_eq!(
         html.matches("<p>").count(),
         5,
