@@ -24,20 +24,66 @@ impl Error {
     /// review-card: the message is not formatted (the caller never shows it; its
     /// formatting brought core's float printing into the wasm). See
     /// vendor/README.md.
+    #[inline(always)]
     pub fn new<T: std::fmt::Display>(_msg: T) -> Self {
+        Error::fixed()
+    }
+
+    /// The one error every failure returns.
+    #[inline(never)]
+    fn fixed() -> Self {
         Error(JsError::new("serde-wasm-bindgen: the value does not fit the type").into())
     }
 }
 
+// review-card: every constructor returns the fixed error, so no caller builds the
+// `format_args!` that serde's default methods would (see vendor/README.md).
 impl serde::ser::Error for Error {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        Error::new(msg)
+    #[inline(always)]
+    fn custom<T: std::fmt::Display>(_msg: T) -> Self {
+        Error::fixed()
     }
 }
 
 impl serde::de::Error for Error {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        Error::new(msg)
+    #[inline(always)]
+    fn custom<T: std::fmt::Display>(_msg: T) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn invalid_type(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn invalid_value(_: serde::de::Unexpected, _: &dyn serde::de::Expected) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn invalid_length(_: usize, _: &dyn serde::de::Expected) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn unknown_field(_: &str, _: &'static [&'static str]) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn missing_field(_: &'static str) -> Self {
+        Error::fixed()
+    }
+
+    #[inline(always)]
+    fn duplicate_field(_: &'static str) -> Self {
+        Error::fixed()
     }
 }
 
