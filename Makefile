@@ -45,6 +45,8 @@ WASM_PACK_BUILD = RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" \
 endif
 
 pkg:
+	@# wasm-pack runs wasm-opt on every .wasm in its out-dir, the last packaging's too.
+	rm -f pkg/review_card_card_bg.wasm
 	$(call WASM_PACK_BUILD,pkg)
 	$(call WASM_PACK_BUILD,target/card-pkg,--no-default-features)
 	node scripts/package.mjs

@@ -67,7 +67,9 @@ fn shared() -> Shared {
 
 thread_local! {
     static SHARED: Shared = shared();
-    /// One click listener shared by every shadow root.
+    /// One click listener shared by every shadow root, removed by `unmount_card`.
+    /// Not gloo-events' `EventListener` (one per card, dropped on unmount): it cost
+    /// 0.7 kB gzip, which takes a card with its form over issue 19's 70 kB budget.
     static ON_CLICK: Closure<dyn Fn(Event)> = Closure::new(on_click);
 }
 
