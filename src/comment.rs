@@ -349,65 +349,30 @@ pub fn comment_bytes_left(raw: &str) -> i64 {
 }
 
 fn message(field: Field, code: Code, len: usize, locale: Locale) -> String {
-    let fr = locale == Locale::Fr;
-    let what = match (field, fr) {
-        (Field::Comment, false) => "your comment",
-        (Field::Author, false) => "your name",
-        (Field::Email, false) => "your email address",
-        (Field::Url, false) => "your website address",
-        (Field::Comment, true) => "votre commentaire",
-        (Field::Author, true) => "votre nom",
-        (Field::Email, true) => "votre adresse e-mail",
-        (Field::Url, true) => "l’adresse de votre site",
-    };
+    let e = &locale.strings().form.errors;
+    let what = e.fields[field as usize];
     let mut m = String::new();
-    match (code, fr) {
-        (Code::Required, false) => {
-            m.push_str("Enter ");
+    match code {
+        Code::Required => {
+            m.push_str(e.required);
             m.push_str(what);
         }
-        (Code::Required, true) => {
-            m.push_str("Saisissez ");
-            m.push_str(what);
-        }
-        (Code::TooLong, false) => {
-            m.push_str("Shorten ");
-            m.push_str(what);
-            m.push_str(" by ");
+        Code::TooLong => {
+            let [before, by, limit, after] = e.too_long;
             let over = len - field.max_bytes().min(len);
-            push_u64(&mut m, over as u64);
-            m.push_str(if over == 1 { " byte" } else { " bytes" });
-            m.push_str(": the limit is ");
-            push_u64(&mut m, field.max_bytes() as u64);
-            m.push_str(" bytes (accented letters and emoji count as 2 to 4)");
-        }
-        (Code::TooLong, true) => {
-            m.push_str("Raccourcissez ");
+            m.push_str(before);
             m.push_str(what);
-            m.push_str(" de ");
-            let over = len - field.max_bytes().min(len);
+            m.push_str(by);
             push_u64(&mut m, over as u64);
-            m.push_str(if over == 1 { " octet" } else { " octets" });
-            m.push_str(" : la limite est de ");
+            m.push_str(e.bytes[usize::from(over != 1)]);
+            m.push_str(limit);
             push_u64(&mut m, field.max_bytes() as u64);
-            m.push_str(" octets (lettres accentuées et emoji comptent pour 2 à 4)");
+            m.push_str(after);
         }
-        (Code::InvalidEmail, false) => m.push_str("Enter an email address like name@example.com"),
-        (Code::InvalidEmail, true) => {
-            m.push_str("Saisissez une adresse e-mail comme nom@exemple.fr")
-        }
-        (Code::InvalidUrl, false) => {
-            m.push_str("Enter a website address like https://example.com, or leave it empty")
-        }
-        (Code::InvalidUrl, true) => {
-            m.push_str("Saisissez une adresse de site comme https://exemple.fr, ou laissez vide")
-        }
-        (Code::InvalidChars, false) => {
-            m.push_str("Remove the invisible control characters from ");
-            m.push_str(what);
-        }
-        (Code::InvalidChars, true) => {
-            m.push_str("Retirez les caractères de contrôle invisibles de ");
+        Code::InvalidEmail => m.push_str(e.email),
+        Code::InvalidUrl => m.push_str(e.url),
+        Code::InvalidChars => {
+            m.push_str(e.control);
             m.push_str(what);
         }
     }

@@ -133,6 +133,36 @@ pub fn push_iso_date(out: &mut String, date: Date) {
     pad(out, u64::from(date.day), 2);
 }
 
+/// The loader's strings (js/loader.js), shown before the wasm runs, so the loader
+/// carries its own copy of this table; `tests/loader_strings.rs` keeps the two equal.
+#[derive(Debug)]
+pub struct LoaderStrings {
+    /// The locale's tag, as the loader keys its table.
+    pub tag: &'static str,
+    /// While the review's JSON is fetched.
+    pub loading: &'static str,
+    /// Before the reason a review could not be shown.
+    pub failed: &'static str,
+    /// The button that tries again.
+    pub retry: &'static str,
+}
+
+/// The loader's strings in every locale.
+pub const LOADER: [LoaderStrings; 2] = [
+    LoaderStrings {
+        tag: "en",
+        loading: "Loading review…",
+        failed: "This review could not be loaded",
+        retry: "Try again",
+    },
+    LoaderStrings {
+        tag: "fr",
+        loading: "Chargement de la critique…",
+        failed: "Impossible de charger cette critique",
+        retry: "Réessayer",
+    },
+];
+
 /// The strings of one locale. Fields hold whole phrases or the fixed parts around a
 /// value, so word order can differ between languages.
 #[derive(Debug)]
@@ -262,6 +292,31 @@ pub struct FormStrings {
     pub timeout: &'static str,
     /// Status when the honeypot was filled (by autofill, most likely): it was cleared.
     pub trap_cleared: &'static str,
+    /// The messages of a refused field.
+    pub errors: ErrorStrings,
+}
+
+/// Messages of a refused comment field: the fixed parts around the field's name
+/// and the numbers.
+#[derive(Debug)]
+pub struct ErrorStrings {
+    /// Each field as a message names it, in [`Field::ALL`]'s order: "your comment".
+    ///
+    /// [`Field::ALL`]: crate::comment::Field::ALL
+    pub fields: [&'static str; 4],
+    /// An empty required field, before its name: "Enter ".
+    pub required: &'static str,
+    /// Too long: before the name, before the excess, before the limit and after it
+    /// ("Shorten ", " by ", ": the limit is ", " bytes (…)").
+    pub too_long: [&'static str; 4],
+    /// The excess's unit, for one and for more: " byte", " bytes".
+    pub bytes: [&'static str; 2],
+    /// An email address that is not one.
+    pub email: &'static str,
+    /// A website address that is not one.
+    pub url: &'static str,
+    /// Control characters, before the field's name.
+    pub control: &'static str,
 }
 
 impl Strings {
@@ -327,6 +382,20 @@ static EN: Strings = Strings {
         timeout: "The site did not answer in time, so this page cannot tell whether your comment arrived. Your text is kept: try again (the site refuses a copy it already has).",
         trap_cleared: "Your comment was not sent: a hidden anti-spam field had been filled in, perhaps by your browser’s autofill. It is cleared now: send your comment again.",
         retry: "Try again",
+        errors: ErrorStrings {
+            fields: ["your comment", "your name", "your email address", "your website address"],
+            required: "Enter ",
+            too_long: [
+                "Shorten ",
+                " by ",
+                ": the limit is ",
+                " bytes (accented letters and emoji count as 2 to 4)",
+            ],
+            bytes: [" byte", " bytes"],
+            email: "Enter an email address like name@example.com",
+            url: "Enter a website address like https://example.com, or leave it empty",
+            control: "Remove the invisible control characters from ",
+        },
     },
     thread: ThreadStrings {
         title: "Comments",
@@ -404,6 +473,20 @@ static FR: Strings = Strings {
         timeout: "Le site n’a pas répondu à temps ; cette page ne peut pas savoir si votre commentaire est arrivé. Votre texte est conservé : réessayez (le site refuse une copie qu’il a déjà).",
         trap_cleared: "Votre commentaire n’a pas été envoyé : un champ anti-spam caché avait été rempli, peut-être par le remplissage automatique du navigateur. Il est vidé : renvoyez votre commentaire.",
         retry: "Réessayer",
+        errors: ErrorStrings {
+            fields: ["votre commentaire", "votre nom", "votre adresse e-mail", "l’adresse de votre site"],
+            required: "Saisissez ",
+            too_long: [
+                "Raccourcissez ",
+                " de ",
+                " : la limite est de ",
+                " octets (lettres accentuées et emoji comptent pour 2 à 4)",
+            ],
+            bytes: [" octet", " octets"],
+            email: "Saisissez une adresse e-mail comme nom@exemple.fr",
+            url: "Saisissez une adresse de site comme https://exemple.fr, ou laissez vide",
+            control: "Retirez les caractères de contrôle invisibles de ",
+        },
     },
     thread: ThreadStrings {
         title: "Commentaires",
