@@ -73,35 +73,42 @@ impl<'a> RestComment<'a> {
     }
 }
 
-/// The fields `wp-comments-post.php` reads, in its own names.
+/// The urlencoded body `wp-comments-post.php` expects, in its own field names (the
+/// browser's `URLSearchParams` encodes it). `redirect_to` is where WordPress sends
+/// the browser after storing the comment (with `unapproved=` when held): the widget
+/// asks for `wp-comments-post.php` itself, whose GET answers 405 at once without
+/// loading WordPress, instead of a full render of the post.
 #[derive(Debug, Serialize)]
 #[allow(non_snake_case)]
-struct FormComment<'a> {
-    author: &'a str,
-    email: &'a str,
-    url: &'a str,
-    comment: &'a str,
+pub struct FormComment<'a> {
+    /// Name.
+    pub author: &'a str,
+    /// E-mail address.
+    pub email: &'a str,
+    /// Website.
+    pub url: &'a str,
+    /// Comment text.
+    pub comment: &'a str,
+    /// The post ID.
     #[serde(skip_serializing_if = "Option::is_none")]
-    comment_post_ID: Option<u64>,
+    pub comment_post_ID: Option<u64>,
+    /// Where WordPress redirects after storing the comment.
     #[serde(skip_serializing_if = "Option::is_none")]
-    redirect_to: Option<&'a str>,
+    pub redirect_to: Option<&'a str>,
 }
 
-/// The urlencoded body `wp-comments-post.php` expects. `redirect_to` is where
-/// WordPress sends the browser after storing the comment (with `unapproved=` when
-/// held): the widget asks for `wp-comments-post.php` itself, whose GET answers 405
-/// at once without loading WordPress, instead of a full render of the post.
-pub fn form_body(values: &CommentInput, post: Option<u64>, redirect_to: Option<&str>) -> String {
-    serde_urlencoded::to_string(FormComment {
-        author: &values.author,
-        email: &values.email,
-        url: &values.url,
-        comment: &values.comment,
-        comment_post_ID: post,
-        redirect_to,
-    })
-    // Strings and an integer always encode; an empty body would be refused visibly.
-    .unwrap_or_default()
+impl<'a> FormComment<'a> {
+    /// The form body for these values.
+    pub fn new(values: &'a CommentInput, post: Option<u64>, redirect_to: Option<&'a str>) -> Self {
+        FormComment {
+            author: &values.author,
+            email: &values.email,
+            url: &values.url,
+            comment: &values.comment,
+            comment_post_ID: post,
+            redirect_to,
+        }
+    }
 }
 
 /// The fields this crate reads from a WordPress JSON answer: a REST comment
@@ -333,6 +340,12 @@ mod tests {
                 r#"{"author_name":"Ada & Co","author_email":"ada@example.com","author_url":"https://example.com","content":"Très bien!\nLine two","post":42}"#
             )
         );
+    }
+
+    /// The body as the browser's `URLSearchParams` writes it, with serde_urlencoded
+    /// (the same WHATWG urlencoded serializer) standing in for the browser.
+    fn form_body(values: &CommentInput, post: Option<u64>, redirect_to: Option<&str>) -> String {
+        serde_urlencoded::to_string(FormComment::new(values, post, redirect_to)).unwrap_or_default()
     }
 
     #[test]

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, Element, Event, Headers, RequestCredentials, RequestInit, RequestMode,
-    Response, ResponseType, ShadowRoot,
+    Response, ResponseType, ShadowRoot, UrlSearchParams,
 };
 
 use super::js::{self, Control};
@@ -23,7 +23,7 @@ use crate::escape::push_escaped;
 use crate::i18n::{FormStrings, Locale};
 use crate::number::push_u64;
 use crate::submission::{
-    form_body, form_outcome, wordpress_outcome, EventDetail, Outcome, RestComment, WpAnswer,
+    form_outcome, wordpress_outcome, EventDetail, FormComment, Outcome, RestComment, WpAnswer,
 };
 
 /// How long a post may take when the form does not say (see `data-timeout`).
@@ -566,19 +566,36 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     let post_id =
         control(form, "comment_post_ID").and_then(|e| crate::number::parse_int(&value(&e), 10));
     let (absolute, same_origin) = resolve(endpoint);
-    let (body, content_type) = if rest {
-        let json = serde_wasm_bindgen::to_value(&RestComment::new(&result.values, post_id))
-            .ok()
-            .and_then(|v| js_sys::JSON::stringify(&v).ok())
-            .map(String::from)
-            .unwrap_or_default();
-        (json, "application/json")
+    // serde_urlencoded gave way to the browser's `URLSearchParams`: the same
+    // encoding, 1.7 kB gzip less, room the 70 kB budget (#19) needed.
+    let (fields, content_type) = if rest {
+        (
+            serde_wasm_bindgen::to_value(&RestComment::new(&result.values, post_id)),
+            "application/json",
+        )
     } else {
         (
-            form_body(&result.values, post_id, absolute.as_deref()),
+            serde_wasm_bindgen::to_value(&FormComment::new(
+                &result.values,
+                post_id,
+                absolute.as_deref(),
+            )),
             "application/x-www-form-urlencoded",
         )
     };
+    // Strings and an integer always convert; an empty body would be refused visibly.
+    let body = fields
+        .ok()
+        .and_then(|fields| {
+            if rest {
+                js_sys::JSON::stringify(&fields).ok()
+            } else {
+                UrlSearchParams::new_with_record_from_str_to_str(fields.unchecked_ref())
+                    .ok()
+                    .map(|p| p.to_string())
+            }
+        })
+        .unwrap_or_default();
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_credentials(RequestCredentials::SameOrigin);
@@ -588,7 +605,7 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
         let _ = headers.set("content-type", content_type);
         init.set_headers(&headers);
     }
-    init.set_body(&JsValue::from_str(&body));
+    init.set_body(&body);
     if !rest && !same_origin {
         init.set_mode(RequestMode::NoCors);
     }
