@@ -21,14 +21,13 @@ setup:
 build: setup-build pkg
 
 ## The release wasm rebuilds std with panics as plain traps (`-Cpanic=immediate-abort`):
-## no panic messages, formatting or unwinding glue ship. Measured 2026-11-23: 8.4 kB gzip
-## less (62,574 -> 54,188 B). build-std is unstable, and stable is the only toolchain this
+## no panic messages, formatting or unwinding glue ship. build-std is unstable, and stable is the only toolchain this
 ## machine kind can fetch, so RUSTC_BOOTSTRAP=1 enables it for this one build; it needs
 ## the rust-src component (scripts/setup.sh adds it). A panic was already an abort
 ## (`panic = "abort"`): a trap that throws a RuntimeError in JS, caught by the loader.
 ## With nothing left to print, panic locations and `Debug` output are dropped too
-## (-Zlocation-detail=none -Zfmt-debug=none: 296 B gzip less; no release code formats
-## with `{:?}`).
+## (-Zlocation-detail=none -Zfmt-debug=none; no release code formats with `{:?}`).
+## BENCHMARKS.md has what each flag saves.
 WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 
 ## `make pkg DEBUG=1` (or `make demo DEBUG=1`): an unoptimised build with panic

@@ -1,7 +1,8 @@
 // `node bench/builds.mjs A=dir B=dir`: two builds of this widget (each a folder with
 // the ES module `review_card.js` and `review_card_bg.wasm`, e.g. a commit's www/) in
 // the same headless Chromium run, interleaved fresh pages, medians: 1000 cards mounted
-// (script, then script + style and layout) and the JS heap after them. For costs of a
+// (script, then script + style and layout), the JS heap after them, and one keystroke's
+// validation of a 65,525-byte comment. For costs of a
 // change (issue 18: what the serde port costs in speed); the numbers go into
 // BENCHMARKS.md by hand. BENCH_RUNS sets the pages per figure (9).
 import fs from "node:fs";
@@ -26,7 +27,7 @@ builds.forEach((b, i) => {
     res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>builds</title></head><body><div id="box"></div>
 <script type="module">
-import init, { mount } from "/b${i}/review_card.js";
+import init, { mount, validateComment } from "/b${i}/review_card.js";
 await init({ module_or_path: "/b${i}/review_card_bg.wasm" });
 const SAMPLE = ${SAMPLE};
 window.renderN = (n) => {
@@ -40,6 +41,17 @@ window.renderN = (n) => {
   const t2 = performance.now();
   if (window.gc) { window.gc(); window.gc(); }
   return { script: t1 - t0, total: t2 - t0, heap: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+};
+window.keystroke = () => {
+  const comment = "a".repeat(65000) + "é".repeat(262) + "x"; // 65525 bytes, as make bench
+  const fields = { comment, author: "Ada", email: "ada@example.com", url: "example.com" };
+  const batches = [];
+  for (let b = 0; b < 11; b++) {
+    const t = performance.now();
+    for (let i = 0; i < 20; i++) validateComment(fields);
+    batches.push((performance.now() - t) / 20);
+  }
+  return batches.sort((a, b) => a - b)[5];
 };
 window.ready = true;
 </script></body></html>`);
@@ -55,7 +67,8 @@ for (let run = 0; run < RUNS; run++) {
     const tab = await ctx.newPage();
     await tab.goto(`${server.url}/b${i}.html`);
     await tab.waitForFunction(() => window.ready);
-    results[i].push(await tab.evaluate(() => window.renderN(1000)));
+    const key = await tab.evaluate(() => window.keystroke());
+    results[i].push({ ...(await tab.evaluate(() => window.renderN(1000))), key });
     await ctx.close();
   }
   process.stderr.write(`builds: run ${run + 1} of ${RUNS} done\n`);
@@ -64,10 +77,10 @@ await browser.close();
 await server.close();
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const rows = results.map((r) => ({ script: median(r.map((x) => x.script)), total: median(r.map((x) => x.total)), heap: median(r.map((x) => x.heap)) }));
-console.log(`| build | 1000 cards, script | with style and layout | JS heap after | ${RUNS} pages each, medians |`);
-console.log("| --- | ---: | ---: | ---: | --- |");
+const rows = results.map((r) => ({ script: median(r.map((x) => x.script)), total: median(r.map((x) => x.total)), heap: median(r.map((x) => x.heap)), key: median(r.map((x) => x.key)) }));
+console.log(`| build | 1000 cards, script | with style and layout | JS heap after | validateComment, 65,525 B | ${RUNS} pages each, medians |`);
+console.log("| --- | ---: | ---: | ---: | ---: | --- |");
 rows.forEach((r, i) => {
   const vs = i === 0 ? "" : ` (${(r.script / rows[0].script).toFixed(2)}× / ${(r.total / rows[0].total).toFixed(2)}× the first)`;
-  console.log(`| ${builds[i].label} | ${r.script.toFixed(0)} ms | ${r.total.toFixed(0)} ms | ${(r.heap / 1e6).toFixed(1)} MB | ${vs} |`);
+  console.log(`| ${builds[i].label} | ${r.script.toFixed(0)} ms | ${r.total.toFixed(0)} ms | ${(r.heap / 1e6).toFixed(1)} MB | ${r.key.toFixed(3)} ms | ${vs} |`);
 });

@@ -2,7 +2,7 @@
 // script, and the names the glue and the wasm use for each other (wasm-opt's
 // --minify-imports-and-exports-and-modules). wasm-bindgen names each of its ~110
 // imports like `__wbg_setAttribute_6a3ee9b5deb84fea`; those hashes appear in both
-// files and do not compress. Measured 2026-11-23: 2.3 kB gzip less in the wasm alone.
+// files and do not compress (BENCHMARKS.md has what the short names save).
 // The package ships one wasm with the short names, so the ES module glue carries
 // them too (it stays readable otherwise: bundlers minify it themselves).
 // `make bench` minifies the vanilla and Lit baselines with the same terser settings.

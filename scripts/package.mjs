@@ -38,9 +38,9 @@ function replaceOnce(text, from, to, what) {
 // first copies ASCII one character at a time in a JS loop, then moves to
 // `encodeInto` at the first non-ASCII character, growing the buffer by reallocation
 // (wasm-bindgen issue #1776 asks whether that loop still pays). For the
-// 65,525-byte comment validated on every keystroke the loop is most of the cost:
-// measured 2026-11-24 in Chromium, `validateComment` went from 0.645 to 0.155 ms; mounting
-// 1000 cards did not change. The buffer is sized for the worst case (3 bytes per
+// 65,525-byte comment validated on every keystroke the loop is most of the cost
+// (about half; issue 19's goal is under 1 ms, BENCHMARKS.md has the figures). The
+// buffer is sized for the worst case (3 bytes per
 // UTF-16 unit) and shrunk in place after; `__wbindgen_realloc` must not be asked for
 // zero bytes, so an empty string (and a full buffer) is left as allocated. The exact text is required, so a
 // wasm-bindgen upgrade that changes it fails the build here (the version is pinned).
@@ -89,7 +89,7 @@ if (!glue.includes("/* review-card: packaged */")) {
     throw new Error("package: not every exported function got its init() check");
   }
   glue = replaceOnce(glue, "let wasmModule, wasmInstance, wasm;\n", `let wasmModule, wasmInstance, wasm;\n\nfunction notReady() {\n    throw new Error("review-card: call init() first (await init() once, then use the other exports)");\n}\n`, "let wasm");
-  // Short names between the glue and the wasm (scripts/minify.mjs): ~2.3 kB gzip.
+  // Short names between the glue and the wasm (scripts/minify.mjs).
   const renamed = wasmPath + ".renamed";
   const raw = glue;
   const names = minifyNames(wasmPath, renamed, glue, p("node_modules/.bin/wasm-opt"));

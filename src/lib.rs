@@ -12,7 +12,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-// The allocator: Talc instead of std's dlmalloc, for size (measured: see Cargo.toml).
+// The allocator: Talc instead of std's dlmalloc, for size (BENCHMARKS.md).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
