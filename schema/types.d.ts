@@ -4,6 +4,19 @@ export type ReviewKind = "film" | "book" | "album" | "game" | "show" | "product"
 /** A score: a number out of 10, or a value with its range. */
 export type ReviewScore = number | { value: number; max?: number; min?: number };
 
+/** The cover image. A URL alone is decorative (alt ""); otherwise `alt` is required. */
+export type ReviewImage =
+  | string
+  | {
+      /** http, https or relative (not data: or javascript:). */
+      src: string;
+      /** What the image shows; "" when it is decorative. */
+      alt: string;
+      /** Pixels, both or neither: the aspect ratio reserved before it loads. */
+      width?: number;
+      height?: number;
+    };
+
 /** A review in the v1 data format (see review.schema.json in this package). */
 export interface Review {
   /** Required, non-empty. */
@@ -22,6 +35,10 @@ export interface Review {
   published?: string;
   /** Language tag, e.g. "en" or "fr-FR". */
   lang?: string;
+  /** The poster, cover, album art or product photo, beside the title. */
+  image?: ReviewImage;
+  /** The price the review names (e.g. a product's), with an ISO 4217 currency code. */
+  price?: { value: number; currency: string };
 }
 
 /** A schema.org Review (JSON-LD), also accepted as input. */

@@ -181,6 +181,8 @@ pub struct Strings {
     pub by: &'static str,
     /// Heading of the credits list, read by screen readers.
     pub credits: &'static str,
+    /// The price's label in the credits list: "Price".
+    pub price: &'static str,
     /// The disclosure button and link text.
     pub read_more: &'static str,
     /// The disclosure button's text while the full review is shown.
@@ -335,6 +337,7 @@ static EN: Strings = Strings {
     score_spoken_min: ", lowest possible ",
     by: "By ",
     credits: "Credits",
+    price: "Price",
     read_more: "Read more",
     read_less: "Show less",
     read_more_of: ": review of ",
@@ -426,6 +429,7 @@ static FR: Strings = Strings {
     score_spoken_min: ", minimum ",
     by: "Par ",
     credits: "Générique",
+    price: "Prix",
     read_more: "Lire la suite",
     read_less: "Réduire",
     read_more_of: " : critique de ",

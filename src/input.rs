@@ -203,6 +203,10 @@ pub struct ReviewInput {
     pub published: Loose,
     /// A language tag.
     pub lang: Loose,
+    /// The cover image: a URL, or `{ src, alt, width, height }`.
+    pub image: Loose,
+    /// `{ value, currency }`.
+    pub price: Loose,
 
     /// schema.org: `"Review"` when the input is JSON-LD.
     #[serde(rename = "@type")]

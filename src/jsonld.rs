@@ -31,9 +31,9 @@ fn role_property(kind: Kind, role: &str) -> Option<&'static str> {
         }
         (Kind::Book, "author" | "auteur" | "autrice") => Some("author"),
         (Kind::Album, "artist" | "artiste") => Some("byArtist"),
-        (Kind::Game | Kind::Product, "publisher" | "éditeur" | "brand" | "marque") => {
-            Some("publisher")
-        }
+        (Kind::Game, "publisher" | "éditeur") => Some("publisher"),
+        // `publisher` is not a Product property: a product has a brand.
+        (Kind::Product, "brand" | "marque") => Some("brand"),
         _ => None,
     }
 }
@@ -82,6 +82,9 @@ pub struct ItemLd<'a> {
     pub kind: &'static str,
     /// Its name: the review's title.
     pub name: &'a str,
+    /// The cover image's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<&'a str>,
     /// Credits with the role of director (films, shows).
     #[serde(skip_serializing_if = "Agents::is_empty")]
     pub director: Agents<'a>,
@@ -91,9 +94,29 @@ pub struct ItemLd<'a> {
     /// Credits with the role of artist (albums).
     #[serde(skip_serializing_if = "Agents::is_empty")]
     pub by_artist: Agents<'a>,
-    /// Credits with the role of publisher or brand (games, products).
+    /// Credits with the role of publisher (games).
     #[serde(skip_serializing_if = "Agents::is_empty")]
     pub publisher: Agents<'a>,
+    /// Credits with the role of brand (products).
+    #[serde(skip_serializing_if = "Agents::is_empty")]
+    pub brand: Agents<'a>,
+    /// The price, when the data has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offers: Option<OfferLd<'a>>,
+}
+
+/// A schema.org `Offer`: the price the review names.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OfferLd<'a> {
+    /// Always `Offer`.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// The amount.
+    #[serde(serialize_with = "number")]
+    pub price: f64,
+    /// The ISO 4217 code.
+    pub price_currency: &'a str,
 }
 
 /// A schema.org `Rating`. Numbers are finite (the model's invariant), so always
@@ -157,21 +180,39 @@ fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-/// The structured data for a review.
+/// The structured data for a review. What the data does not have (an image, a
+/// price) is left out, never made up. A product is written as a `Product` only
+/// with its image and price: Google's product rules require both (`image`,
+/// `offers`), so without them the item is a plain `Thing` rather than an invalid
+/// `Product`.
 pub fn json_ld(review: &Review) -> ReviewLd<'_> {
+    let image = review.image.as_ref().map(|i| i.src.as_str());
+    let offers = review.price.as_ref().map(|p| OfferLd {
+        kind: "Offer",
+        price: p.value,
+        price_currency: &p.currency,
+    });
+    let kind = match review.kind {
+        Kind::Product if image.is_none() || offers.is_none() => "Thing",
+        kind => schema_type(kind),
+    };
     let mut item = ItemLd {
-        kind: schema_type(review.kind),
+        kind,
         name: &review.title,
+        image,
         director: Agents::default(),
         author: Agents::default(),
         by_artist: Agents::default(),
         publisher: Agents::default(),
+        brand: Agents::default(),
+        offers,
     };
     for credit in &review.credits {
         let (list, kind) = match role_property(review.kind, &credit.role) {
             Some("director") => (&mut item.director, "Person"),
             Some("author") => (&mut item.author, "Person"),
-            Some("byArtist") => (&mut item.by_artist, "Organization"),
+            Some("byArtist") => (&mut item.by_artist, "MusicGroup"),
+            Some("brand") => (&mut item.brand, "Brand"),
             Some(_) => (&mut item.publisher, "Organization"),
             None => continue,
         };
@@ -242,14 +283,21 @@ fn number_of(v: &Loose) -> Loose {
     }
 }
 
-/// The `name` of a Person/Organization given as an object, a plain string or a list.
-fn name_of(v: &Loose) -> Loose {
+/// A value schema.org gives as a plain string, an object or a list: the string,
+/// the object's `key` member, or the first item's. The `name` of a
+/// Person/Organization, the `url` of an `ImageObject`.
+fn member_of(v: &Loose, key: &str) -> Loose {
     match v {
         Loose::Text(s) => Loose::Text(s.clone()),
-        o @ Loose::Object(_) => text(o.get("name")),
-        Loose::List(items) => items.first().map_or(Loose::Null, name_of),
+        o @ Loose::Object(_) => text(o.get(key)),
+        Loose::List(items) => items.first().map_or(Loose::Null, |i| member_of(i, key)),
         _ => Loose::Null,
     }
+}
+
+/// The `name` of a Person/Organization given as an object, a plain string or a list.
+fn name_of(v: &Loose) -> Loose {
+    member_of(v, "name")
 }
 
 /// Converts a schema.org `Review` into the v1 data format, to be validated like any
@@ -308,6 +356,8 @@ pub fn from_json_ld(ld: &ReviewInput) -> ReviewInput {
     if !credits.is_empty() {
         v1.credits = Loose::List(credits);
     }
+    // A URL or an `ImageObject`'s `url`: a decorative image (the title names it).
+    v1.image = member_of(item.get("image"), "url");
     if !matches!(ld.author, Loose::Null) {
         let mut a = Vec::new();
         match name_of(&ld.author) {

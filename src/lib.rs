@@ -25,6 +25,7 @@ pub mod excerpt;
 pub mod form;
 pub mod grapheme;
 pub mod i18n;
+pub mod image;
 pub mod input;
 pub mod json_text;
 pub mod jsonld;

@@ -105,4 +105,18 @@ pub struct Review {
     pub published: Option<Date>,
     /// The review's language tag, such as `en` or `fr-FR`.
     pub lang: Option<String>,
+    /// The cover image (poster, cover, album art, product photo), when given.
+    pub image: Option<crate::image::Image>,
+    /// The price the review names, when given.
+    pub price: Option<Price>,
+}
+
+/// A price. Invariant: `value` finite and not negative; `currency` three ASCII
+/// capital letters (an ISO 4217 code such as `EUR`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Price {
+    /// The amount.
+    pub value: f64,
+    /// The ISO 4217 currency code.
+    pub currency: String,
 }

@@ -2,8 +2,9 @@
 //! the field path and the problem.
 
 use crate::error::ReviewError;
+use crate::image::Image;
 use crate::input::{Loose, ReviewInput};
-use crate::model::{Author, Credit, Date, Kind, Review, Score};
+use crate::model::{Author, Credit, Date, Kind, Price, Review, Score};
 use crate::url::{check_url, UrlError};
 
 /// The largest review document accepted as JSON text, in bytes (a long review is ~50 kB).
@@ -93,6 +94,8 @@ fn review_from_v1(input: &ReviewInput) -> Result<Review, ReviewError> {
         author: None,
         published: None,
         lang: None,
+        image: None,
+        price: None,
     };
     r.title = match &input.title {
         Loose::Null => return Err(ReviewError::new("title", "is required")),
@@ -157,6 +160,33 @@ fn review_from_v1(input: &ReviewInput) -> Result<Review, ReviewError> {
             ReviewError::new("published", msg)
         })?);
     }
+    r.image = match &input.image {
+        v @ Loose::Object(_) => Some(image(v)?),
+        // A URL alone: a decorative image (the title beside it names what it shows).
+        v @ (Loose::Null | Loose::Text(_)) => optional_url(v, "image")?.map(|src| Image {
+            src,
+            alt: String::new(),
+            size: None,
+        }),
+        other => {
+            return Err(wrong_type(
+                "image",
+                "a URL or an object with src and alt",
+                other,
+            ))
+        }
+    };
+    r.price = match &input.price {
+        Loose::Null => None,
+        p @ Loose::Object(_) => Some(price(p)?),
+        other => {
+            return Err(wrong_type(
+                "price",
+                "an object with value and currency",
+                other,
+            ))
+        }
+    };
     r.lang = match optional_text(&input.lang, "lang")? {
         None => None,
         Some(tag) if is_language_tag(&tag) => Some(tag),
@@ -316,6 +346,68 @@ fn optional_url(v: &Loose, path: &str) -> Result<Option<String>, ReviewError> {
             Err(ReviewError::new(path, msg))
         }
     }
+}
+
+/// The cover image given as `{ src, alt, width, height }`: `alt` is required (`""`
+/// marks it decorative) and the size, in pixels, is both sides or neither.
+fn image(v: &Loose) -> Result<Image, ReviewError> {
+    let Some(src) = optional_url(v.get("src"), "image.src")? else {
+        return Err(ReviewError::new("image.src", "is required"));
+    };
+    let alt = match v.get("alt") {
+        Loose::Null => {
+            return Err(ReviewError::new(
+                "image.alt",
+                "is required: describe the image, or use \"\" when the title says it all",
+            ))
+        }
+        a => optional_text(a, "image.alt")?.unwrap_or_default(),
+    };
+    let size = match (v.get("width"), v.get("height")) {
+        (Loose::Null, Loose::Null) => None,
+        (w, h) => Some((
+            side(w, "image.width", "is required with height")?,
+            side(h, "image.height", "is required with width")?,
+        )),
+    };
+    Ok(Image { src, alt, size })
+}
+
+/// One side of an image: whole pixels from 1 to 10000, `required` with the other.
+fn side(v: &Loose, path: &str, required: &'static str) -> Result<u32, ReviewError> {
+    if let Loose::Null = v {
+        return Err(ReviewError::new(path, required));
+    }
+    let n = finite_number(v, path)?;
+    if n.fract() == 0.0 && (1.0..=f64::from(crate::image::MAX_SIDE)).contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err(ReviewError::new(
+            path,
+            "must be a whole number of pixels from 1 to 10000",
+        ))
+    }
+}
+
+/// `{ value, currency }`: an amount not below zero and an ISO 4217 code.
+fn price(p: &Loose) -> Result<Price, ReviewError> {
+    let value = match p.get("value") {
+        Loose::Null => return Err(ReviewError::new("price.value", "is required")),
+        v => finite_number(v, "price.value")?,
+    };
+    if value < 0.0 {
+        return Err(ReviewError::new("price.value", "must not be negative"));
+    }
+    let currency = match p.get("currency") {
+        Loose::Null => return Err(ReviewError::new("price.currency", "is required")),
+        v => required_text(v, "price.currency")?,
+    };
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        let mut msg = quoted(&currency);
+        msg.push_str(" is not a currency code like EUR or USD");
+        return Err(ReviewError::new("price.currency", msg));
+    }
+    Ok(Price { value, currency })
 }
 
 fn finite_number(v: &Loose, path: &str) -> Result<f64, ReviewError> {

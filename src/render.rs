@@ -106,7 +106,7 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
         .raw(">");
     h.text(&review.title).raw("</h").out.push(level);
     h.raw(">");
-    if !review.credits.is_empty() {
+    if !review.credits.is_empty() || review.price.is_some() {
         h.raw("<dl class=\"credits\" part=\"credits\">");
         for c in &review.credits {
             h.raw("<div><dt>")
@@ -115,9 +115,19 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
                 .text(&c.name)
                 .raw("</dd></div>");
         }
+        if let Some(p) = &review.price {
+            h.raw("<div><dt>").text(s.price).raw("</dt><dd>");
+            locale.push_number(&mut h.out, p.value);
+            h.raw("\u{a0}").text(&p.currency).raw("</dd></div>");
+        }
         h.raw("</dl>");
     }
     h.raw("</div>");
+    // After the heading in reading order (the title names the card first); the
+    // stylesheet places it beside the title.
+    if let Some(image) = &review.image {
+        crate::image::push_image(&mut h.out, image, review.kind);
+    }
 
     if let Some(score) = &review.score {
         score_badge(&mut h, score, locale);
@@ -251,8 +261,9 @@ fn original_link(h: &mut Html<'_>, review: &Review, label: &str) {
 }
 
 /// The badge: the number shown large, the range small, and the whole announced as
-/// one phrase ("Score: 7.2 out of 10"). A bar shows the same proportion; the colour
-/// band repeats what the number says and is never the only signal.
+/// one phrase ("Score: 7.2 out of 10"). A bar (five stars on a 5-point scale) shows
+/// the same proportion; the colour band and the stars repeat what the number says
+/// and are never the only signal.
 fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
     let s = locale.strings();
     let value = crate::number::short_of(score.value, score.max);
@@ -282,9 +293,22 @@ fn score_badge(h: &mut Html<'_>, score: &Score, locale: Locale) {
     locale.push_number(&mut h.out, value);
     h.raw("</span><span class=\"score-max\">/");
     locale.push_number(&mut h.out, score.max);
-    h.raw("</span><span class=\"score-bar\"><span class=\"score-fill\" data-fill=\"");
-    crate::number::push_u64(&mut h.out, u64::from(tenth));
+    if stars(score) {
+        // Five stars, filled to the nearest half: tenths of their width.
+        let halves = (score.value * 2.0).round().clamp(0.0, 10.0) as u8;
+        h.raw("</span><span class=\"stars\"><span class=\"stars-fill\" data-fill=\"");
+        crate::number::push_u64(&mut h.out, u64::from(halves));
+    } else {
+        h.raw("</span><span class=\"score-bar\"><span class=\"score-fill\" data-fill=\"");
+        crate::number::push_u64(&mut h.out, u64::from(tenth));
+    }
     h.raw("\"></span></span></div>");
+}
+
+/// True when the score reads best as stars: a 5-point scale (0–5 or 1–5), where a
+/// value counts whole stars. The number is shown beside them and announced the same.
+pub fn stars(score: &Score) -> bool {
+    score.max == 5.0 && (score.min == 0.0 || score.min == 1.0)
 }
 
 /// Renders everything that goes into a card's shadow root: the card and, when

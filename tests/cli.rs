@@ -85,3 +85,17 @@ fn bad_input_is_a_precise_error_and_exit_status_1() {
     assert!(!ok);
     assert_eq!(err.trim(), "review-card: --theme needs a value");
 }
+
+#[test]
+fn the_static_fragment_carries_the_image_and_its_json_ld() {
+    let dir = std::env::temp_dir().join("review-card-cli-image.json");
+    std::fs::write(
+        &dir,
+        r#"{"title":"Rust & Bone","kind":"film","image":{"src":"/posters/rb.svg","alt":"Poster","width":200,"height":300}}"#,
+    )
+    .unwrap();
+    let (ok, html, err) = run(&[dir.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(html.contains("<div class=\"image\" part=\"image\"><img src=\"/posters/rb.svg\" alt=\"Poster\" width=\"200\" height=\"300\" loading=\"lazy\" decoding=\"async\"></div>"), "{html}");
+    assert!(html.contains("\"itemReviewed\":{\"@type\":\"Movie\",\"name\":\"Rust \\u0026 Bone\",\"image\":\"/posters/rb.svg\""), "{html}");
+}

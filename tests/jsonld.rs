@@ -39,7 +39,6 @@ fn kinds_map_to_schema_types_and_dates_are_iso() {
         ("album", "MusicAlbum"),
         ("game", "VideoGame"),
         ("show", "TVSeries"),
-        ("product", "Product"),
         ("other", "Thing"),
     ] {
         let v = ld(&[
@@ -51,6 +50,92 @@ fn kinds_map_to_schema_types_and_dates_are_iso() {
         assert_eq!(v["itemReviewed"]["@type"], t);
         assert_eq!(v["datePublished"], "2012-11-16");
     }
+}
+
+#[test]
+fn a_product_with_its_image_and_price_is_a_product_with_its_offer() {
+    let v = ld(
+        r#"{"title":"Aeron chair","kind":"product","score":{"value":4.5,"max":5},
+        "image":{"src":"https://example.com/aeron.jpg","alt":"A black office chair","width":800,"height":600},
+        "price":{"value":1395,"currency":"USD"},
+        "credits":[{"role":"Brand","name":"Herman Miller"},{"role":"Designer","name":"Bill Stumpf"}],
+        "author":"Ada","published":"2024-05-01","url":"/reviews/aeron","body":"Sits well."}"#,
+    );
+    assert_eq!(v["@type"], "Review");
+    let item = &v["itemReviewed"];
+    assert_eq!(item["@type"], "Product");
+    assert_eq!(item["name"], "Aeron chair");
+    assert_eq!(item["image"], "https://example.com/aeron.jpg");
+    assert_eq!(item["brand"]["@type"], "Brand");
+    assert_eq!(item["brand"]["name"], "Herman Miller");
+    assert!(item.get("publisher").is_none(), "{item}");
+    assert_eq!(item["offers"]["@type"], "Offer");
+    assert_eq!(item["offers"]["price"], 1395);
+    assert_eq!(item["offers"]["priceCurrency"], "USD");
+    assert_eq!(v["reviewRating"]["ratingValue"], 4.5);
+    assert_eq!(v["reviewRating"]["bestRating"], 5);
+    assert_eq!(v["author"]["name"], "Ada");
+}
+
+#[test]
+fn a_product_without_its_image_or_price_is_a_thing_with_what_it_has() {
+    // Google's product rules require both: a Product without them is invalid
+    // structured data, a Thing is not. Nothing is made up.
+    for json in [
+        r#"{"title":"Aeron chair","kind":"product","price":{"value":1395,"currency":"USD"}}"#,
+        r#"{"title":"Aeron chair","kind":"product","image":"/aeron.jpg"}"#,
+        r#"{"title":"Aeron chair","kind":"product"}"#,
+    ] {
+        let item = &ld(json)["itemReviewed"];
+        assert_eq!(item["@type"], "Thing", "{json}");
+        assert_eq!(item["name"], "Aeron chair");
+        assert_eq!(
+            item.get("image").is_some(),
+            json.contains("image"),
+            "{item}"
+        );
+        assert_eq!(
+            item.get("offers").is_some(),
+            json.contains("price"),
+            "{item}"
+        );
+    }
+}
+
+#[test]
+fn the_image_is_the_reviewed_items_image() {
+    let v = ld(r#"{"title":"Rust & Bone","kind":"film","image":"/posters/rust-and-bone.jpg"}"#);
+    assert_eq!(v["itemReviewed"]["image"], "/posters/rust-and-bone.jpg");
+    let v = ld(r#"{"title":"Rust & Bone","kind":"film"}"#);
+    assert!(v["itemReviewed"].get("image").is_none());
+}
+
+#[test]
+fn a_schema_org_image_is_accepted_as_input_and_round_trips() {
+    let r = parse_review(
+        r#"{"@type":"Review","itemReviewed":{"@type":"Book","name":"Dune",
+            "image":{"@type":"ImageObject","url":"https://example.com/dune.jpg","width":400,"height":600}}}"#,
+    )
+    .unwrap();
+    let image = r.image.unwrap();
+    assert_eq!(image.src, "https://example.com/dune.jpg");
+    assert_eq!(image.alt, "", "the title beside it names it");
+    let r = parse_review(
+        r#"{"@type":"Review","itemReviewed":{"@type":"Book","name":"Dune","image":["/dune.jpg","/dune-2.jpg"]}}"#,
+    )
+    .unwrap();
+    assert_eq!(r.image.unwrap().src, "/dune.jpg");
+    let first = parse_review(r#"{"title":"Dune","kind":"book","image":"/dune.jpg"}"#).unwrap();
+    let again = parse_review(&render_json_ld(&first)).unwrap();
+    assert_eq!(again.image, first.image);
+    let e = parse_review(
+        r#"{"@type":"Review","itemReviewed":{"name":"x","image":"javascript:alert(1)"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "image: \"javascript:alert(1)\" is not allowed: use an http, https or relative URL"
+    );
 }
 
 #[test]

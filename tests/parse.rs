@@ -317,3 +317,94 @@ fn the_largest_and_finest_scales_that_can_be_shown_are_accepted() {
     let r = parse_review(r#"{"title":"x","score":{"value":0.005,"max":0.01}}"#).unwrap();
     assert_eq!(r.score.unwrap().value, 0.005);
 }
+
+#[test]
+fn image_is_a_url_or_src_with_alt_and_size() {
+    let r = parse_review(r#"{"title":"x","image":" /posters/x.jpg "}"#).unwrap();
+    let i = r.image.unwrap();
+    assert_eq!(
+        (i.src.as_str(), i.alt.as_str(), i.size),
+        ("/posters/x.jpg", "", None)
+    );
+    let r = parse_review(
+        r#"{"title":"x","image":{"src":"https://example.com/p.png","alt":"A poster","width":200,"height":300}}"#,
+    )
+    .unwrap();
+    let i = r.image.unwrap();
+    assert_eq!(i.src, "https://example.com/p.png");
+    assert_eq!(i.alt, "A poster");
+    assert_eq!(i.size, Some((200, 300)));
+    let r = parse_review(r#"{"title":"x","image":{"src":"p.png","alt":""}}"#).unwrap();
+    assert_eq!(r.image.unwrap().alt, "");
+    assert_eq!(
+        parse_review(r#"{"title":"x","image":null}"#).unwrap().image,
+        None
+    );
+}
+
+#[test]
+fn image_urls_go_through_the_allow_list() {
+    assert_eq!(
+        err(r#"{"title":"x","image":"javascript:alert(1)"}"#),
+        "image: \"javascript:alert(1)\" is not allowed: use an http, https or relative URL"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":{"src":"data:image/png;base64,iVBORw0KGgo=","alt":"x"}}"#),
+        "image.src: \"data:image/png;base64,iVBORw0KGgo=\" is not allowed: use an http, https or relative URL"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":{"src":"//evil.example/p.png","alt":"x"}}"#),
+        "image.src: \"//evil.example/p.png\" is not allowed: use an http, https or relative URL"
+    );
+}
+
+#[test]
+fn image_needs_alt_src_and_a_sane_size() {
+    assert_eq!(
+        err(r#"{"title":"x","image":{"src":"p.png"}}"#),
+        "image.alt: is required: describe the image, or use \"\" when the title says it all"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":{"alt":"x"}}"#),
+        "image.src: is required"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":{"src":"p.png","alt":"x","width":200}}"#),
+        "image.height: is required with width"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":{"src":"p.png","alt":"x","width":0,"height":3}}"#),
+        "image.width: must be a whole number of pixels from 1 to 10000"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":{"src":"p.png","alt":"x","width":2,"height":2.5}}"#),
+        "image.height: must be a whole number of pixels from 1 to 10000"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","image":5}"#),
+        "image: expected a URL or an object with src and alt, got a number"
+    );
+}
+
+#[test]
+fn price_is_a_value_with_a_currency_code() {
+    let r = parse_review(r#"{"title":"x","price":{"value":1395,"currency":"USD"}}"#).unwrap();
+    let p = r.price.unwrap();
+    assert_eq!((p.value, p.currency.as_str()), (1395.0, "USD"));
+    assert_eq!(
+        err(r#"{"title":"x","price":{"value":-1,"currency":"USD"}}"#),
+        "price.value: must not be negative"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","price":{"value":1,"currency":"dollars"}}"#),
+        "price.currency: \"dollars\" is not a currency code like EUR or USD"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","price":{"value":1}}"#),
+        "price.currency: is required"
+    );
+    assert_eq!(
+        err(r#"{"title":"x","price":12}"#),
+        "price: expected an object with value and currency, got a number"
+    );
+}

@@ -312,3 +312,56 @@ fn a_score_just_below_the_maximum_is_not_shown_as_the_maximum() {
         "{full}"
     );
 }
+
+#[test]
+fn five_point_scores_show_stars_with_the_same_words() {
+    let html = card(r#"{"title":"x","score":{"value":4.5,"max":5}}"#);
+    assert!(
+        html.contains("aria-label=\"Score: 4.5 out of 5\""),
+        "{html}"
+    );
+    assert!(html.contains("<span class=\"score-value\">4.5</span><span class=\"score-max\">/5</span><span class=\"stars\"><span class=\"stars-fill\" data-fill=\"9\"></span></span>"), "{html}");
+    assert!(!html.contains("score-bar"));
+    let html = card(r#"{"title":"x","score":{"value":2,"max":5,"min":1}}"#);
+    assert!(
+        html.contains("aria-label=\"Score: 2 out of 5, lowest possible 1\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("data-fill=\"4\""),
+        "two of five stars: {html}"
+    );
+    // Other scales keep the bar.
+    let html = card(r#"{"title":"x","score":7.2}"#);
+    assert!(
+        html.contains("score-bar") && !html.contains("stars"),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_image_reserves_its_space_and_loads_lazily() {
+    let html = card(
+        r#"{"title":"Rust & Bone","kind":"film","image":{"src":"/p.svg?a=1&b=2","alt":"Poster: \"Rust & Bone\"","width":400,"height":600}}"#,
+    );
+    assert!(
+        html.contains("</div><div class=\"image\" part=\"image\"><img src=\"/p.svg?a=1&amp;b=2\" alt=\"Poster: &quot;Rust &amp; Bone&quot;\" width=\"400\" height=\"600\" loading=\"lazy\" decoding=\"async\"></div>"),
+        "{html}"
+    );
+    // Without a size, the kind's usual shape is reserved; a URL alone is decorative.
+    let html = card(r#"{"title":"x","kind":"album","image":"a.jpg"}"#);
+    assert!(
+        html.contains("<img src=\"a.jpg\" alt=\"\" width=\"300\" height=\"300\""),
+        "{html}"
+    );
+    let html = card(r#"{"title":"x","kind":"book","image":"a.jpg"}"#);
+    assert!(html.contains("width=\"200\" height=\"300\""), "{html}");
+    assert!(!card(r#"{"title":"x"}"#).contains("<img"));
+}
+
+#[test]
+fn a_price_is_shown_with_the_credits_in_the_locale() {
+    let json = r#"{"title":"Aeron","kind":"product","price":{"value":1395.5,"currency":"USD"}}"#;
+    assert!(card(json).contains("<dl class=\"credits\" part=\"credits\"><div><dt>Price</dt><dd>1395.5\u{a0}USD</dd></div></dl>"));
+    assert!(card_with(json, r#"{"lang":"fr"}"#).contains("<dt>Prix</dt><dd>1395,5\u{a0}USD</dd>"));
+}

@@ -140,6 +140,14 @@ pub(crate) fn mount_card(
         html.push_str(&card);
         content.set_inner_html(&html);
     }
+    if review.image.is_some() {
+        // An image's `error` does not bubble to the shadow root: the shared
+        // listener goes on the `img` (removed with it). It is in place before the
+        // image can fail: loading reports in a later task.
+        if let Some(img) = super::js::find(&root, ".image>img") {
+            ON_CLICK.with(|f| super::js::listen(&img, "error", f.as_ref()));
+        }
+    }
     let body = if deferred {
         source
     } else {
@@ -260,7 +268,8 @@ fn set_json_ld(host: &Element, review: Option<&Review>) {
     script.set_inner_html(&crate::jsonld::render_json_ld(review));
 }
 
-/// Delegated click handling for everything inside a card's shadow root.
+/// Delegated click handling for everything inside a card's shadow root, and a
+/// cover image's `error`.
 fn on_click(event: Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
@@ -268,6 +277,11 @@ fn on_click(event: Event) {
     use super::js::closest;
     if let Some(button) = closest(&target, "button.more") {
         toggle_disclosure(&button);
+    } else if let Some(frame) = closest(&target, ".image>img").and_then(|i| closest(&i, ".image")) {
+        // The cover image's `error` (a click never targets the `img`: the
+        // stylesheet gives it no pointer events). Its frame shows the placeholder,
+        // same size, so nothing moves; the `img` keeps its alt text.
+        super::js::set_attr(&frame, "data-failed", "");
     } else {
         #[cfg(feature = "comments")]
         super::form::on_click(&target, &event);
