@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::comment::CommentInput;
 use crate::number::push_u64;
-use crate::substring::{contains, find, replace, trim_prefix};
+use crate::substring::{contains, find, trim_prefix};
 
 /// The `review-card:comment` event's detail: the cleaned fields, the review's URL,
 /// and the spam check that stopped it (`null` when none did).
@@ -161,18 +161,18 @@ fn refused(status: u16, reason: String) -> Outcome {
 /// status (`hold`, `unapproved`, `spam`) is held; a refusal carries WordPress's
 /// `message`; an answer that is not JSON is refused with the HTTP status.
 pub fn wordpress_outcome(status: u16, answer: Option<&WpAnswer>) -> Outcome {
-    let answer = answer.cloned().unwrap_or_default();
+    let field = |f: fn(&WpAnswer) -> &Option<String>| answer.and_then(|a| f(a).as_deref());
     if (200..300).contains(&status) {
-        return match answer.status.as_deref() {
+        return match field(|a| &a.status) {
             Some("approved") => Outcome::Posted,
             Some(_) => Outcome::Held,
             None => refused(status, unexpected(status)),
         };
     }
-    if answer.code.as_deref() == Some("rest_comment_login_required") {
+    if field(|a| &a.code) == Some("rest_comment_login_required") {
         return Outcome::RestClosed;
     }
-    match answer.message.as_deref().map(plain_text) {
+    match field(|a| &a.message).map(plain_text) {
         Some(m) if !m.is_empty() => refused(status, m),
         _ => refused(status, unexpected(status)),
     }
@@ -229,30 +229,47 @@ fn wp_die_text(body: &str) -> String {
     plain_text(slice)
 }
 
-/// Decodes `&#NNNN;` and `&#xHHHH;` (WordPress writes typographic quotes that way).
-fn decode_numeric_entities(s: &str) -> String {
+/// Named entities WordPress writes in its messages.
+const NAMED: [(&str, char); 5] = [
+    ("&lt;", '<'),
+    ("&gt;", '>'),
+    ("&quot;", '"'),
+    ("&nbsp;", ' '),
+    ("&amp;", '&'),
+];
+
+/// Decodes `&#NNNN;`, `&#xHHHH;` (WordPress writes typographic quotes that way) and
+/// the named entities in [`NAMED`], in one pass: what an entity decodes to is text,
+/// never the start of another entity.
+fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = find(rest, "&#") {
+    while let Some(i) = crate::substring::find_any(rest, b"&") {
         out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let (hex, digits) = match after.strip_prefix(['x', 'X']) {
-            Some(h) => (true, h),
-            None => (false, after),
-        };
-        let end = crate::substring::find_any(digits, b";").filter(|&e| e > 0 && e <= 8);
-        let ch = end
-            .and_then(|e| crate::number::parse_int(&digits[..e], if hex { 16 } else { 10 }))
-            .and_then(|n| char::from_u32(u32::try_from(n).ok()?))
-            .filter(|c| !c.is_control());
-        match (ch, end) {
-            (Some(c), Some(e)) => {
+        let at = &rest[i..];
+        if let Some((entity, c)) = NAMED.into_iter().find(|(e, _)| at.starts_with(e)) {
+            out.push(c);
+            rest = &at[entity.len()..];
+            continue;
+        }
+        let numeric = at.strip_prefix("&#").and_then(|after| {
+            let (hex, digits) = match after.strip_prefix(['x', 'X']) {
+                Some(h) => (true, h),
+                None => (false, after),
+            };
+            let end = crate::substring::find_any(digits, b";").filter(|&e| e > 0 && e <= 8)?;
+            let n = crate::number::parse_int(&digits[..end], if hex { 16 } else { 10 })?;
+            let c = char::from_u32(u32::try_from(n).ok()?).filter(|c| !c.is_control())?;
+            Some((c, &digits[end + 1..]))
+        });
+        match numeric {
+            Some((c, after)) => {
                 out.push(c);
-                rest = &digits[e + 1..];
-            }
-            _ => {
-                out.push_str("&#");
                 rest = after;
+            }
+            None => {
+                out.push('&');
+                rest = &at[1..];
             }
         }
     }
@@ -276,16 +293,7 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    let mut decoded = decode_numeric_entities(&out);
-    for (entity, c) in [
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&nbsp;", " "),
-        ("&amp;", "&"),
-    ] {
-        decoded = replace(&decoded, entity, c);
-    }
+    let decoded = decode_entities(&out);
     let mut text = String::new();
     for (i, word) in decoded.split_whitespace().enumerate() {
         if i > 0 {
@@ -501,6 +509,14 @@ mod tests {
         assert_eq!(
             plain_text("a&#8217;b &#x2014; &#0; &#xZZ; &#12345678901;"),
             "a’b — &#0; &#xZZ; &#12345678901;"
+        );
+    }
+
+    #[test]
+    fn named_entities_are_decoded_once() {
+        assert_eq!(
+            plain_text("&lt;b&gt; &quot;x&quot;&nbsp;&amp;lt; &amp;amp; &#38;lt; a & b &"),
+            "<b> \"x\" &lt; &amp; &lt; a & b &"
         );
     }
 

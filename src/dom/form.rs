@@ -339,9 +339,9 @@ fn dispatch_comment(form: &Element, detail: EventDetail<'_>) -> bool {
 fn remember(form: &Element, result: &Validation) {
     if consented(form) {
         storage::save_details(&Details {
-            author: result.values.author.clone(),
-            email: result.values.email.clone(),
-            url: result.values.url.clone(),
+            author: &result.values.author,
+            email: &result.values.email,
+            url: &result.values.url,
         });
     } else {
         storage::forget_details();

@@ -5,15 +5,16 @@
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
-/// The remembered name, email and website (stored as JSON text).
+/// The remembered name, email and website (stored as JSON text): read as `String`s,
+/// written from the form's values without copying them.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Details {
+pub(crate) struct Details<S = String> {
     #[serde(default)]
-    pub(crate) author: String,
+    pub(crate) author: S,
     #[serde(default)]
-    pub(crate) email: String,
+    pub(crate) email: S,
     #[serde(default)]
-    pub(crate) url: String,
+    pub(crate) url: S,
 }
 
 const DRAFT_PREFIX: &str = "review-card:draft:";
@@ -56,7 +57,7 @@ pub(crate) fn details() -> Option<Details> {
 }
 
 /// Remembers details.
-pub(crate) fn save_details(details: &Details) {
+pub(crate) fn save_details(details: &Details<&str>) {
     let Some(json) = serde_wasm_bindgen::to_value(details)
         .ok()
         .and_then(|v| js_sys::JSON::stringify(&v).ok())
