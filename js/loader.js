@@ -104,7 +104,8 @@ function reviewCardStart(w, load) {
         if (!r.ok) throw new Error("the server answered " + r.status + " for " + url);
         var type = r.headers.get("content-type") || "";
         if (type && !/json/i.test(type)) throw new Error("expected JSON from " + url + " but got " + type.split(";")[0]);
-        return r.text();
+        // The response's own URL (after redirects): relative links in it resolve against it.
+        return r.text().then(function (text) { return { text: text, base: r.url || url }; });
       })
       .catch(function (e) {
         // Aborts and network errors can strike while the headers or the body are read.
@@ -128,14 +129,14 @@ function reviewCardStart(w, load) {
     var src = attr(el, "src");
     if (src) {
       var url = new URL(src, document.baseURI).href;
-      if (el.__reviewCardJson && el.__reviewCardJson.url === url) return Promise.resolve(el.__reviewCardJson.text);
-      return fetchJson(el, url, Number(attr(el, "timeout")) || TIMEOUT_MS).then(function (text) {
-        el.__reviewCardJson = { url: url, text: text };
-        return text;
+      if (el.__reviewCardJson && el.__reviewCardJson.url === url) return Promise.resolve(el.__reviewCardJson);
+      return fetchJson(el, url, Number(attr(el, "timeout")) || TIMEOUT_MS).then(function (d) {
+        el.__reviewCardJson = { url: url, text: d.text, base: d.base };
+        return el.__reviewCardJson;
       });
     }
     var inline = inlineData(el);
-    if (inline) return Promise.resolve(inline.textContent);
+    if (inline) return Promise.resolve({ text: inline.textContent });
     return Promise.reject(new Error('no review data: give a src attribute or an inline <script type="application/json">'));
   }
 
@@ -164,9 +165,10 @@ function reviewCardStart(w, load) {
     if (remote && !mounted) showState(el, "loading");
     else if (remote) el.setAttribute("aria-busy", "true");
     load(!!options.comments).then(function (m) {
-      return data.then(function (json) {
+      return data.then(function (d) {
         if (!current()) return;
-        m.mount(el, json, options);
+        if (d.base) options.baseUrl = d.base;
+        m.mount(el, d.text, options);
         done(el);
       });
     }, function (e) {
@@ -174,7 +176,11 @@ function reviewCardStart(w, load) {
     }).catch(function (e) {
       if (!current()) return;
       el.__reviewCardState = "failed";
-      fail(el, e && e.message ? e.message : String(e));
+      var message = e && e.message ? e.message : String(e);
+      // The page enforces Trusted Types and refuses the card's policy: as when the
+      // module is blocked, the fallback content stays and the console says why.
+      if (/^Trusted Types/.test(message)) fallback(el, e);
+      else fail(el, message);
     });
   }
 

@@ -75,6 +75,9 @@ export interface ReviewCardOptions {
   jsonLd?: boolean;
   /** Prefix for element IDs (renderToString; default "rc"). */
   idPrefix?: string;
+  /** The absolute URL the review's JSON came from: its relative links resolve
+   * against it (default: the page's base URL; renderToString leaves them relative). */
+  baseUrl?: string;
 }
 
 /** The fields of the comment form. */

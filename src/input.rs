@@ -247,6 +247,8 @@ pub struct OptionsInput {
     pub heading_level: Loose,
     /// Prefix for element IDs.
     pub id_prefix: Loose,
+    /// The absolute URL the review's JSON came from (relative links resolve against it).
+    pub base_url: Loose,
     /// Whether to write JSON-LD.
     pub json_ld: Loose,
     /// `true`, `false` or `{ endpoint, mode, postId, minFillMs, timeoutMs }`.

@@ -79,6 +79,14 @@ pub struct Settings {
     /// Leave the hidden body empty; the DOM layer fills it on first "Read more"
     /// (no parsing cost for text nobody opened).
     pub lazy_body: bool,
+    /// Where the review's JSON came from (`baseUrl`, an absolute http or https URL):
+    /// its relative links resolve against it. The DOM layer uses the page's base
+    /// URL when it is not given.
+    pub base_url: Option<String>,
+    /// The origin of the page showing the card (the DOM layer fills it in; for
+    /// `renderToString` it is `base_url`'s). Links to other origins are third-party:
+    /// they get `rel="nofollow ugc"`.
+    pub page_origin: Option<String>,
 }
 
 impl Settings {
@@ -188,6 +196,15 @@ pub fn settings_from_input(o: &OptionsInput) -> Result<Settings, ReviewError> {
                 ))
             }
         },
+    }
+    if let Some(b) = text(&o.base_url, "baseUrl")? {
+        if !crate::url::is_http(&b) || check_url(&b, false).is_err() {
+            return Err(ReviewError::new(
+                "options.baseUrl",
+                "must be an absolute http or https URL",
+            ));
+        }
+        s.base_url = Some(b);
     }
     if let Some(p) = text(&o.id_prefix, "idPrefix")? {
         if !is_id(&p) {
@@ -366,6 +383,10 @@ mod tests {
                 "options.comments: expected true, false or an object",
             ),
             ("[1]", "options: expected an object"),
+            (
+                r#"{"baseUrl":"/reviews/x.json"}"#,
+                "options.baseUrl: must be an absolute http or https URL",
+            ),
         ];
         for (json, msg) in cases {
             assert_eq!(parse_options(json).unwrap_err().to_string(), msg, "{json}");

@@ -29,6 +29,12 @@ impl Html<'_> {
         push_escaped(&mut self.out, s);
         self
     }
+    /// Review text inside one of the card's own sentences ("By NAME", "ROLE:"), in
+    /// a `<bdi>`: its direction is its own, and no bidi control in it can reorder
+    /// the card's words or punctuation around it.
+    fn isolated(&mut self, s: &str) -> &mut Self {
+        self.raw("<bdi>").text(s).raw("</bdi>")
+    }
     /// Writes ` name="value"` with the value escaped.
     pub(crate) fn attr(&mut self, name: &str, value: &str) -> &mut Self {
         self.out.push(' ');
@@ -47,6 +53,20 @@ impl Html<'_> {
     pub(crate) fn num(&mut self, n: u64) -> &mut Self {
         crate::number::push_u64(&mut self.out, n);
         self
+    }
+    /// Writes ` href="url"` and the link's `rel`: `rel` (if any), plus `nofollow ugc`
+    /// when the link leaves `own`, the page's origin where known (the review is
+    /// someone else's content there; see the README, "Links and URLs").
+    fn href(&mut self, url: &str, rel: Option<&str>, own: Option<&str>) -> &mut Self {
+        let third_party =
+            own.is_some_and(|own| crate::url::is_http(url) && !crate::url::is_on_origin(url, own));
+        match (rel, third_party) {
+            (Some(rel), true) => self.attr("rel", &[rel, " nofollow ugc"].concat()),
+            (Some(rel), false) => self.attr("rel", rel),
+            (None, true) => self.attr("rel", "nofollow ugc"),
+            (None, false) => self,
+        };
+        self.attr("href", url)
     }
     /// Writes an `id`-valued attribute: the card's ID prefix, a dash and `suffix`.
     pub(crate) fn id_attr(&mut self, name: &str, suffix: &str) -> &mut Self {
@@ -81,6 +101,7 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
         ids: &settings.id_prefix,
     };
     let level = char::from(b'0' + settings.heading_level.clamp(2, 6));
+    let own = settings.page_origin.as_deref();
 
     h.raw("<article class=\"card\" part=\"card\"")
         .attr("data-theme", settings.theme.name())
@@ -101,7 +122,7 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
         .raw("</p><h")
         .out
         .push(level);
-    h.raw(" class=\"title\" part=\"title\"")
+    h.raw(" class=\"title\" part=\"title\" dir=\"auto\"")
         .id_attr("id", "title")
         .raw(">");
     h.text(&review.title).raw("</h").out.push(level);
@@ -110,9 +131,9 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
         h.raw("<dl class=\"credits\" part=\"credits\">");
         for c in &review.credits {
             h.raw("<div><dt>")
-                .text(&c.role)
+                .isolated(&c.role)
                 .raw("</dt><dd>")
-                .text(&c.name)
+                .isolated(&c.name)
                 .raw("</dd></div>");
         }
         if let Some(p) = &review.price {
@@ -152,22 +173,15 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
         .as_ref()
         .filter(|_| interactive || !(derived && has_more_body))
     {
-        h.raw("<p class=\"excerpt\" part=\"excerpt\"");
+        h.raw("<p class=\"excerpt\" part=\"excerpt\" dir=\"auto\"");
         if derived && has_more_body {
             h.raw(" data-derived");
         }
         h.raw(">").text(text).raw("</p>");
     }
     if has_more_body {
-        h.raw("<div class=\"body\" part=\"body\"")
-            .id_attr("id", "body");
-        h.raw(if interactive { " hidden>" } else { ">" });
-        deferred = settings.lazy_body && interactive;
-        if !deferred {
-            push_paragraphs(&mut h, review);
-        }
-        original_link(&mut h, review, s.read_original);
-        h.raw("</div>");
+        // The button comes first: what it reveals follows it, in reading and in
+        // focus order (Tab from "Read more" goes into the text it opened).
         if interactive {
             h.raw("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\"")
                 .id_attr("aria-controls", "body")
@@ -177,17 +191,26 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
                 .text(s.read_less)
                 .raw("</span><span class=\"vh\">")
                 .text(s.read_more_of)
-                .text(&review.title)
+                .isolated(&review.title)
                 .raw("</span></button>");
         }
+        h.raw("<div class=\"body\" part=\"body\"")
+            .id_attr("id", "body");
+        h.raw(if interactive { " hidden>" } else { ">" });
+        deferred = settings.lazy_body && interactive;
+        if !deferred {
+            push_paragraphs(&mut h, review);
+        }
+        original_link(&mut h, review, s.read_original, own);
+        h.raw("</div>");
     } else if let Some(url) = &review.url {
         h.raw("<a class=\"more\" part=\"more\"")
-            .attr("href", url)
+            .href(url, None, own)
             .raw(">")
             .text(s.read_more)
             .raw("<span class=\"vh\">")
             .text(s.read_more_of)
-            .text(&review.title)
+            .isolated(&review.title)
             .raw("</span></a>");
     }
 
@@ -198,14 +221,16 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
             h.text(s.by);
             match &a.url {
                 Some(url) => {
-                    h.raw("<a rel=\"author\"")
-                        .attr("href", url)
+                    h.raw("<a")
+                        .href(url, Some("author"), own)
                         .raw(">")
-                        .text(&a.name)
+                        .isolated(&a.name)
                         .raw("</a>");
                 }
                 None => {
-                    h.raw("<span class=\"name\">").text(&a.name).raw("</span>");
+                    h.raw("<span class=\"name\">")
+                        .isolated(&a.name)
+                        .raw("</span>");
                 }
             }
         }
@@ -221,7 +246,9 @@ pub fn render_card_parts(review: &Review, settings: &Settings) -> (String, bool)
         }
         h.raw("</p>");
         if let Some(bio) = review.author.as_ref().and_then(|a| a.bio.as_ref()) {
-            h.raw("<p class=\"bio\">").text(bio).raw("</p>");
+            h.raw("<p class=\"bio\" dir=\"auto\">")
+                .text(bio)
+                .raw("</p>");
         }
         h.raw("</footer>");
     }
@@ -245,15 +272,15 @@ pub fn render_paragraphs(review: &Review) -> String {
 
 fn push_paragraphs(h: &mut Html<'_>, review: &Review) {
     for p in &review.body {
-        h.raw("<p>").text(p).raw("</p>");
+        h.raw("<p dir=\"auto\">").text(p).raw("</p>");
     }
 }
 
 /// The link to the original page, at the end of the body.
-fn original_link(h: &mut Html<'_>, review: &Review, label: &str) {
+fn original_link(h: &mut Html<'_>, review: &Review, label: &str, own: Option<&str>) {
     if let Some(url) = &review.url {
         h.raw("<p class=\"original\"><a")
-            .attr("href", url)
+            .href(url, None, own)
             .raw(">")
             .text(label)
             .raw("</a></p>");

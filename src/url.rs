@@ -77,6 +77,18 @@ pub fn check_url(url: &str, allow_mailto: bool) -> Result<&str, UrlError> {
     }
 }
 
+/// Whether `url` is an absolute `http:` or `https:` URL (by its scheme).
+pub fn is_http(url: &str) -> bool {
+    matches!(scheme_of(url).as_deref(), Some("http" | "https"))
+}
+
+/// Whether `url`, an absolute URL as the URL parser writes it (`href`), is on
+/// `origin` (`https://example.com:8443`, as the parser writes it: lowercased).
+pub fn is_on_origin(url: &str, origin: &str) -> bool {
+    url.strip_prefix(origin)
+        .is_some_and(|rest| matches!(rest.bytes().next(), None | Some(b'/' | b'?' | b'#')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +151,27 @@ mod tests {
             Ok("mailto:a@example.com")
         );
         assert_eq!(check_url("mailto:", true), Err(UrlError::Scheme));
+    }
+
+    #[test]
+    fn origins_by_the_parsers_spelling() {
+        assert!(is_http("HTTPS://a.example/x") && is_http("http://a.example"));
+        assert!(!is_http("/x") && !is_http("mailto:a@example.com"));
+        let own = "https://a.example";
+        for url in [
+            "https://a.example",
+            "https://a.example/x",
+            "https://a.example?q",
+            "https://a.example#f",
+        ] {
+            assert!(is_on_origin(url, own), "{url}");
+        }
+        for url in [
+            "https://a.example.net/",
+            "https://a.example:8443/",
+            "http://a.example/",
+        ] {
+            assert!(!is_on_origin(url, own), "{url}");
+        }
     }
 }

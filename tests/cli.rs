@@ -20,9 +20,9 @@ fn renders_the_sample_to_a_static_fragment_with_json_ld() {
     assert!(ok, "{err}");
     assert!(html
         .starts_with("<review-card data-rendered><template shadowrootmode=\"open\"><style>:host{"));
-    assert!(
-        html.contains("<h2 class=\"title\" part=\"title\" id=\"rc-title\">Rust &amp; Bone</h2>")
-    );
+    assert!(html.contains(
+        "<h2 class=\"title\" part=\"title\" dir=\"auto\" id=\"rc-title\">Rust &amp; Bone</h2>"
+    ));
     assert!(
         !html.contains("<button"),
         "no control that needs JavaScript"

@@ -22,11 +22,11 @@ fn card_with(json: &str, options: &str) -> String {
 fn sample_card_is_an_article_labelled_by_its_heading() {
     let html = card(SAMPLE);
     assert!(html.starts_with("<article class=\"card\" part=\"card\" data-theme=\"auto\" lang=\"en\" aria-labelledby=\"rc-title\">"), "{html}");
-    assert!(
-        html.contains("<h2 class=\"title\" part=\"title\" id=\"rc-title\">Rust &amp; Bone</h2>")
-    );
+    assert!(html.contains(
+        "<h2 class=\"title\" part=\"title\" dir=\"auto\" id=\"rc-title\">Rust &amp; Bone</h2>"
+    ));
     assert!(html.contains("<p class=\"kind\" part=\"kind\">Film</p>"));
-    assert!(html.contains("<dt>Director</dt><dd>Jacques Audiard</dd>"));
+    assert!(html.contains("<dt><bdi>Director</bdi></dt><dd><bdi>Jacques Audiard</bdi></dd>"));
     assert!(html.ends_with("</article>"));
 }
 
@@ -51,17 +51,19 @@ fn score_is_announced_in_words_not_colour() {
 #[test]
 fn body_gets_an_excerpt_and_a_disclosure_button() {
     let html = card(SAMPLE);
-    assert!(
-        html.contains("<p class=\"excerpt\" part=\"excerpt\" data-derived>There is a watery trope")
-    );
     assert!(html.contains(
-        "<div class=\"body\" part=\"body\" id=\"rc-body\" hidden><p>There is a watery trope"
+        "<p class=\"excerpt\" part=\"excerpt\" dir=\"auto\" data-derived>There is a watery trope"
+    ));
+    assert!(html.contains(
+        "<div class=\"body\" part=\"body\" id=\"rc-body\" hidden><p dir=\"auto\">There is a watery trope"
     ));
     // The whole button is in tests/snapshots/card.html; what it must say and control:
     assert!(html.contains("<button type=\"button\" class=\"more\" part=\"more\" aria-expanded=\"false\" aria-controls=\"rc-body\">"), "{html}");
-    assert!(html.contains("<span class=\"vh\">: review of Rust &amp; Bone</span></button>"));
+    assert!(
+        html.contains("<span class=\"vh\">: review of <bdi>Rust &amp; Bone</bdi></span></button>")
+    );
     assert_eq!(
-        html.matches("<p>").count(),
+        html.matches("<p dir=\"auto\">").count(),
         5,
         "five paragraphs in the body"
     );
@@ -70,7 +72,7 @@ fn body_gets_an_excerpt_and_a_disclosure_button() {
 #[test]
 fn without_body_read_more_is_a_link_naming_the_review() {
     let html = card(r#"{"title":"Drive","url":"https://example.com/drive","excerpt":"Tense."}"#);
-    assert!(html.contains("<a class=\"more\" part=\"more\" href=\"https://example.com/drive\">Read more<span class=\"vh\">: review of Drive</span></a>"), "{html}");
+    assert!(html.contains("<a class=\"more\" part=\"more\" href=\"https://example.com/drive\">Read more<span class=\"vh\">: review of <bdi>Drive</bdi></span></a>"), "{html}");
     assert!(!html.contains("<button"));
 }
 
@@ -78,7 +80,7 @@ fn without_body_read_more_is_a_link_naming_the_review() {
 fn short_body_shown_whole_needs_no_disclosure() {
     let html = card(r#"{"title":"x","body":"Short and sweet."}"#);
     assert!(
-        html.contains("<p class=\"excerpt\" part=\"excerpt\">Short and sweet.</p>"),
+        html.contains("<p class=\"excerpt\" part=\"excerpt\" dir=\"auto\">Short and sweet.</p>"),
         "{html}"
     );
     assert!(!html.contains("<button") && !html.contains("hidden"));
@@ -90,11 +92,13 @@ fn byline_links_the_author_and_dates_in_a_time_element() {
         r#"{"title":"x","author":{"name":"Piers Marchant","url":"https://example.com/piers","bio":"Critic."},"published":"2012-11-16"}"#,
     );
     assert!(
-        html.contains("By <a rel=\"author\" href=\"https://example.com/piers\">Piers Marchant</a>"),
+        html.contains(
+            "By <a rel=\"author\" href=\"https://example.com/piers\"><bdi>Piers Marchant</bdi></a>"
+        ),
         "{html}"
     );
     assert!(html.contains("<time datetime=\"2012-11-16\">November 16, 2012</time>"));
-    assert!(html.contains("<p class=\"bio\">Critic.</p>"));
+    assert!(html.contains("<p class=\"bio\" dir=\"auto\">Critic.</p>"));
 }
 
 #[test]
@@ -106,7 +110,7 @@ fn french_strings_numbers_and_dates() {
     assert!(html.contains("lang=\"fr\""));
     assert!(html.contains("aria-label=\"Note : 7,2 sur 10\""), "{html}");
     assert!(html.contains("<time datetime=\"2012-11-16\">16 novembre 2012</time>"));
-    assert!(html.contains("Par <span class=\"name\">P</span>"));
+    assert!(html.contains("Par <span class=\"name\"><bdi>P</bdi></span>"));
 }
 
 #[test]
@@ -115,9 +119,9 @@ fn heading_level_theme_and_id_prefix_are_applied() {
         SAMPLE,
         r#"{"headingLevel":4,"theme":"dark","idPrefix":"c9"}"#,
     );
-    assert!(
-        html.contains("<h4 class=\"title\" part=\"title\" id=\"c9-title\">Rust &amp; Bone</h4>")
-    );
+    assert!(html.contains(
+        "<h4 class=\"title\" part=\"title\" dir=\"auto\" id=\"c9-title\">Rust &amp; Bone</h4>"
+    ));
     assert!(html.contains("data-theme=\"dark\""));
     assert!(html.contains("aria-labelledby=\"c9-title\""));
     assert!(html.contains("aria-controls=\"c9-body\""));
@@ -262,7 +266,7 @@ fn static_markup_shows_the_whole_review_without_a_button() {
         !html.contains("class=\"excerpt\""),
         "the derived excerpt would repeat the body"
     );
-    assert_eq!(html.matches("<p>").count(), 5);
+    assert_eq!(html.matches("<p dir=\"auto\">").count(), 5);
 }
 
 #[test]

@@ -353,3 +353,58 @@ fn render_to_string_shows_the_body_the_mounted_card_reveals() {
         find(&root, ".body").outer_html()
     );
 }
+
+/// The bounding box of the text inside `node` (not its box, nor generated content).
+fn text_box(node: &web_sys::Node) -> web_sys::DomRect {
+    let range = document().create_range().unwrap();
+    range.select_node_contents(node).unwrap();
+    range.get_bounding_client_rect()
+}
+
+/// The box of the `i`-th UTF-16 unit of `text`'s first text node.
+fn char_box(el: &Element, i: u32) -> web_sys::DomRect {
+    let node = el.first_child().unwrap();
+    let range = document().create_range().unwrap();
+    range.set_start(&node, i).unwrap();
+    range.set_end(&node, i + 1).unwrap();
+    range.get_bounding_client_rect()
+}
+
+#[wasm_bindgen_test]
+fn bidi_controls_in_review_text_cannot_reorder_the_cards_own_words() {
+    // Unterminated right-to-left overrides in the author's name and a credit's role.
+    let json = r#"{"title":"x","author":{"name":"Evil \u202eName","url":"https://example.com/a"},"published":"2012-11-16",
+        "credits":[{"role":"Dir\u202eector","name":"A\u202eB"},{"role":"Writer","name":"C"}]}"#;
+    let el = host("div");
+    review_card::mount(&el, &JsValue::from_str(json), &JsValue::UNDEFINED).unwrap();
+    let root = el.shadow_root().unwrap();
+    // The card's date still reads left to right: "November 16, 2012", not "2102 ,61 rebmevoN".
+    let time = find(&root, "time");
+    let first = char_box(&time, 0);
+    let last = char_box(&time, see_text(&time).len() as u32 - 1);
+    assert!(
+        first.left() < last.left(),
+        "the date is not reversed ({} < {})",
+        first.left(),
+        last.left()
+    );
+    // The generated colon stays after the role: the role's text ends before its box.
+    let dt = find(&root, "dt");
+    let text = text_box(&dt);
+    let item = dt.get_bounding_client_rect();
+    assert!(
+        text.right() < item.right() - 1.0,
+        "the colon follows the role (text ends at {}, the term at {})",
+        text.right(),
+        item.right()
+    );
+    // Every piece of review text in the card's own sentences is isolated.
+    for selector in [".by a", "dt", "dd", ".vh"] {
+        if let Some(e) = root.query_selector(selector).unwrap() {
+            assert!(
+                e.query_selector("bdi").unwrap().is_some(),
+                "{selector} isolates its review text"
+            );
+        }
+    }
+}

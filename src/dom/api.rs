@@ -4,8 +4,8 @@
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
+use super::mount::MountError;
 use crate::error::ReviewError;
 use crate::input::{OptionsInput, ReviewInput};
 use crate::model::Review;
@@ -43,13 +43,15 @@ fn object_of(value: &JsValue, what: &str, review: bool) -> Result<Option<JsValue
                     return Err(too_large(bytes));
                 }
             }
-            parsed = json_parse(text).map_err(|e| {
-                if review {
-                    syntax_error(&e, text.length())
-                } else {
-                    ReviewError::new(what, "expected an object")
-                }
-            })?;
+            parsed = json_parse(text)
+                .map(|v| v.map_or(JsValue::NULL, JsValue::from))
+                .map_err(|e| {
+                    if review {
+                        syntax_error(&e, text.length())
+                    } else {
+                        ReviewError::new(what, "expected an object")
+                    }
+                })?;
             if review && !is_plain_object(&parsed) {
                 return Err(not_an_object(js_type(&parsed)));
             }
@@ -78,7 +80,9 @@ extern "C" {
     /// `JSON.parse` on the JS string itself (js-sys's takes a `&str`: a copy into
     /// the wasm and back out).
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+    /// An `Option` (`None` for `null`): a `JsValue` result would leak an externref
+    /// slot every time the text is not JSON (see `js::stringify`).
+    fn json_parse(text: &JsString) -> Result<Option<super::js::Present>, JsValue>;
 }
 
 fn is_plain_object(value: &JsValue) -> bool {
@@ -89,6 +93,8 @@ fn is_plain_object(value: &JsValue) -> bool {
 fn js_type(value: &JsValue) -> &'static str {
     if value.is_null() {
         "null"
+    } else if value.is_undefined() {
+        "undefined"
     } else if value.is_string() {
         "a string"
     } else if value.as_bool().is_some() {
@@ -166,12 +172,17 @@ pub(crate) fn to_js_error(e: ReviewError) -> JsError {
 /// `options`: `{ lang, theme: "light" | "dark" | "auto", headingLevel, comments }`.
 #[wasm_bindgen]
 pub fn mount(
-    element: &Element,
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string | undefined")]
     review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<(), JsError> {
-    let cannot_hold = |_| {
+    // Checked first: nothing below may call into a value that is not an element (a
+    // JS exception unwinding through the wasm would leak its stack and heap).
+    let Some((element, near)) = super::js::as_element(element) else {
+        return Err(not_an_element(element));
+    };
+    let cannot_hold = || {
         to_js_error(ReviewError::new(
             "element",
             "cannot hold a shadow root; mount into a <div>, a <section> or a <review-card>",
@@ -180,7 +191,7 @@ pub fn mount(
     let existing = element.shadow_root();
     if let Some(root) = &existing {
         if super::mount::is_pre_rendered(element, root) {
-            return super::mount::take_over(element, root.clone()).map_err(cannot_hold);
+            return super::mount::take_over(element, root.clone()).map_err(|_| cannot_hold());
         }
         if (review.is_undefined() || review.is_null())
             && element.has_attribute("data-rendered")
@@ -189,7 +200,7 @@ pub fn mount(
             return Ok(()); // taken over already: nothing to render it from
         }
     }
-    let (review, source) = review_of(review).map_err(to_js_error)?;
+    let (mut review, source) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     // The embed script loads the card-only build only for cards without comments.
     #[cfg(not(feature = "comments"))]
@@ -200,12 +211,26 @@ pub fn mount(
         )));
     }
     if settings.document_lang.is_none() {
-        settings.document_lang = super::mount::context_lang(element);
+        settings.document_lang = super::mount::lang_of(near);
+    }
+    // Asked only when there are links: most cards have none.
+    if review.url.is_some()
+        || review.image.is_some()
+        || review.author.as_ref().is_some_and(|a| a.url.is_some())
+    {
+        resolve_links(
+            &mut review,
+            &mut settings,
+            element.base_uri().ok().flatten(),
+        );
     }
     settings.lazy_body = true;
     super::mount::mount_card(element, existing, &review, &settings, &source)
         .map(|_| ())
-        .map_err(cannot_hold)
+        .map_err(|e| match e {
+            MountError::Shadow => cannot_hold(),
+            MountError::TrustedTypes => JsError::new(super::js::TRUSTED_TYPES_REFUSED),
+        })
 }
 
 /// Removes the card `mount` rendered into `element`, with its listeners, its theme
@@ -213,8 +238,48 @@ pub fn mount(
 /// again. What the reader typed is kept for the next `mount` into the element.
 /// Calling it on an element without a card does nothing.
 #[wasm_bindgen]
-pub fn unmount(element: &Element) {
+pub fn unmount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: &JsValue,
+) -> Result<(), JsError> {
+    let Some((element, _)) = super::js::as_element(element) else {
+        return Err(not_an_element(element));
+    };
     super::mount::unmount_card(element);
+    Ok(())
+}
+
+/// Resolves the review's links and its image against where its JSON came from
+/// (`baseUrl`), else against `page`, the page's base URL, with the platform's URL
+/// parser; `page`'s origin is the card's own (links elsewhere are third-party).
+fn resolve_links(review: &mut Review, settings: &mut Settings, page: Option<String>) {
+    let Some(page) = page.and_then(|p| super::js::parse_url(&p, &p)) else {
+        return;
+    };
+    // `file:` and `about:` pages have an opaque origin, "null": no link is theirs.
+    settings.page_origin = Some(page.origin()).filter(|o| o != "null");
+    let base = settings.base_url.clone().unwrap_or_else(|| page.href());
+    let author = review.author.as_mut().and_then(|a| a.url.as_mut());
+    let image = review.image.as_mut().map(|i| &mut i.src);
+    for url in [review.url.as_mut(), author, image].into_iter().flatten() {
+        if let Some(absolute) = super::js::parse_url(url, &base) {
+            *url = absolute.href();
+        }
+    }
+}
+
+/// The error for an `element` argument that is not an element.
+fn not_an_element(value: &JsValue) -> JsError {
+    JsError::new(&["element: expected an Element, got ", arg_type(value)].concat())
+}
+
+/// [`js_type`] for an argument that may be anything: no `Array.isArray` for objects
+/// (it throws for a revoked proxy).
+fn arg_type(value: &JsValue) -> &'static str {
+    if value.is_object() {
+        "an object"
+    } else {
+        js_type(value)
+    }
 }
 
 /// Renders `review` to an HTML string: a `<review-card>` element with a declarative
@@ -224,11 +289,14 @@ pub fn render_to_string(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReviewCardOptions | undefined")] options: &JsValue,
 ) -> Result<String, JsError> {
-    let (review, _) = review_of(review).map_err(to_js_error)?;
+    let (mut review, _) = review_of(review).map_err(to_js_error)?;
     let mut settings = options_of(options).map_err(to_js_error)?;
     // Complete without JavaScript: the whole body shown, no control that needs a
     // script (the embed script or `mount` takes the card over in place).
     settings.static_markup = true;
+    if let Some(base) = settings.base_url.clone() {
+        resolve_links(&mut review, &mut settings, Some(base));
+    }
     Ok(render_document(&review, &settings))
 }
 
@@ -240,7 +308,7 @@ pub fn render_to_string(
 #[wasm_bindgen(js_name = validateComment, unchecked_return_type = "CommentValidation")]
 pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,
-    lang: Option<String>,
+    lang: Option<JsString>,
 ) -> Result<JsValue, JsError> {
     use crate::comment::{validate, CommentInput, Field};
     use js_sys::{Object, Reflect};
@@ -253,22 +321,27 @@ pub fn validate_comment(
     // The caller's strings, kept to be handed back unchanged (see `values` below).
     let mut given: [Option<JsValue>; 4] = Default::default();
     for (i, field) in Field::ALL.into_iter().enumerate() {
-        let v =
-            Reflect::get(fields, &JsValue::from_str(field.name())).unwrap_or(JsValue::UNDEFINED);
-        let text = match v.as_string() {
-            Some(text) => {
+        let error = |what: &str| JsError::new(&["fields.", field.name(), what].concat());
+        let v = super::js::get(fields, &JsValue::from_str(field.name()))
+            .map_err(|_| error(": could not be read"))?;
+        let text = match v.map(JsValue::from) {
+            None => String::new(),
+            Some(v) => {
+                let text = v.as_string().ok_or_else(|| error(": expected a string"))?;
                 given[i] = Some(v);
                 text
-            }
-            None if v.is_undefined() || v.is_null() => String::new(),
-            None => {
-                return Err(JsError::new(
-                    &["fields.", field.name(), ": expected a string"].concat(),
-                ))
             }
         };
         *input.get_mut(field) = text;
     }
+    // Any value crosses as `JsString` (unchecked); `None` is `undefined` or `null`.
+    let lang = lang
+        .map(|l| {
+            l.as_string().ok_or_else(|| {
+                JsError::new(&["lang: expected a string, got ", arg_type(&l)].concat())
+            })
+        })
+        .transpose()?;
     let locale = lang
         .as_deref()
         .and_then(crate::i18n::Locale::from_tag)

@@ -220,7 +220,7 @@ fn show_count(form: &Element, comment: &str) {
     let mut text = String::new();
     push_u64(&mut text, left.unsigned_abs());
     text.push_str(if left < 0 { f.bytes_over } else { f.bytes_left });
-    value_el.set_inner_html(&crate::escape::escape(&text));
+    let _ = js::set_html(&value_el, &crate::escape::escape(&text));
     js::toggle_attr(&count, "data-over", left < 0);
 }
 
@@ -397,7 +397,7 @@ fn show_errors(form: &Element, result: &Validation) {
         push_escaped(&mut html, f.error_prefix);
         html.push_str("</span>");
         push_escaped(&mut html, &err.message);
-        error.set_inner_html(&html);
+        let _ = js::set_html(&error, &html);
         js::remove_attr(&error, "hidden");
         describe(&input, &id_of(&error), true);
         let id = id_of(&input);
@@ -411,7 +411,7 @@ fn show_errors(form: &Element, result: &Validation) {
     }
     if let Some(summary) = js::find(form, ".summary") {
         if let Some(list) = js::find(&summary, ".summary-list") {
-            list.set_inner_html(&items);
+            let _ = js::set_html(&list, &items);
         }
         js::remove_attr(&summary, "hidden");
         js::focus(&summary);
@@ -435,7 +435,7 @@ fn clear_error(form: &Element, field: Field) {
     js::remove_attr(&wrapper, "data-invalid");
     js::remove_attr(&input, "aria-invalid");
     js::set_attr(&error, "hidden", "");
-    error.set_inner_html("");
+    let _ = js::set_html(&error, "");
     describe(&input, &id_of(&error), false);
     if let Some(summary) = js::find(form, ".summary") {
         if let Some(link) = by_id_selector("a[data-for=\"", &id_of(&input))
@@ -501,7 +501,7 @@ fn set_status(form: &Element, text: &str, kind: Option<&str>, retry: bool) {
         push_escaped(&mut html, strings(form).retry);
         html.push_str("</button>");
     }
-    status.set_inner_html(&html);
+    let _ = js::set_html(&status, &html);
     match kind {
         Some(k) => js::set_attr(&status, "data-kind", k),
         None => js::remove_attr(&status, "data-kind"),

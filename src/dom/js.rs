@@ -96,16 +96,150 @@ extern "C" {
     #[wasm_bindgen(method, js_name = focus)]
     fn focus(this: &Plain);
 
-    #[wasm_bindgen(method, js_name = insertAdjacentHTML)]
-    fn insert_adjacent_html(this: &Plain, position: &str, html: &str);
+    /// `insertAdjacentHTML` with a string or a `TrustedHTML`: it throws where Trusted
+    /// Types are enforced and a string is given, so the exception is caught (an
+    /// exception unwinding through the wasm would leak its stack frame and heap).
+    #[wasm_bindgen(method, catch, js_name = insertAdjacentHTML)]
+    fn insert_adjacent_html(this: &Plain, position: &str, html: &JsValue) -> Result<(), JsValue>;
+
+    /// The `innerHTML` setter (elements and shadow roots), with a string or a
+    /// `TrustedHTML`; caught for the same reason.
+    #[wasm_bindgen(method, catch, setter = innerHTML)]
+    fn set_inner_html(this: &Plain, html: &JsValue) -> Result<(), JsValue>;
+
+    /// `Element.prototype.closest.call(value, selectors)`: throws unless `value` is an
+    /// element (of any window: the brand check is not an `instanceof`), so it checks
+    /// what a caller passed as an element, and answers `closest` when it is one.
+    #[wasm_bindgen(catch, js_namespace = ["Element", "prototype", "closest"], js_name = call)]
+    fn element_closest(value: &JsValue, selectors: &str) -> Result<Option<Element>, JsValue>;
+
+    /// `JSON.stringify(value)`; `None` when it gives `undefined`. Imported here because
+    /// js-sys's (`Result<JsString, _>`) leaks one externref table slot each time it
+    /// throws (measured: 5,000 throwing `toJSON`s grew the table by 8,192 slots): the
+    /// glue stores the import's `undefined` result before the exception is seen.
+    /// An `Option` result crosses as an index, 0 for nothing, so nothing is stored.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    pub(crate) fn stringify(value: &JsValue) -> Result<Option<js_sys::JsString>, JsValue>;
+
+    /// `attachShadow(init)`, as an `Option` for the same reason as [`stringify`]
+    /// (web-sys's leaks a slot each time an element refuses a shadow root).
+    #[wasm_bindgen(method, catch, js_name = attachShadow)]
+    fn attach_shadow(this: &Plain, init: &JsValue) -> Result<Option<web_sys::ShadowRoot>, JsValue>;
+
+    /// Any JS value but `undefined` and `null`, as an imported type: an `Option` of
+    /// it crosses as an index (0 for nothing), where `Option<JsValue>` asks JS again
+    /// whether the value is `undefined` or `null` (two crossings more).
+    pub(crate) type Present;
+
+    /// `Reflect.get(target, key)`, `None` for `undefined` or `null`; an `Option` for
+    /// the same reason as [`stringify`] (js-sys's leaks a slot when a getter throws).
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    pub(crate) fn get(target: &JsValue, key: &JsValue) -> Result<Option<Present>, JsValue>;
+
+    /// `URL.parse(reference, base)`: `None` where `new URL` would throw (and leak an
+    /// externref slot each time, as [`stringify`] says). `Err` in engines without it.
+    #[wasm_bindgen(catch, js_namespace = URL, js_name = parse)]
+    fn url_parse(reference: &str, base: &str) -> Result<Option<web_sys::Url>, JsValue>;
+
+    /// The page's `trustedTypes` (`None` in engines without Trusted Types).
+    type Factory;
+
+    #[wasm_bindgen(thread_local_v2, js_name = trustedTypes)]
+    static FACTORY: Option<Factory>;
+
+    /// `String`: the identity on strings, as the policy's `createHTML`.
+    #[wasm_bindgen(thread_local_v2, js_name = String)]
+    static STRING: JsValue;
+
+    /// `createPolicy(name, rules)`; it throws where the page does not allow the
+    /// name. An `Option` for the same reason as [`stringify`].
+    #[wasm_bindgen(method, catch, js_name = createPolicy)]
+    fn create_policy(
+        this: &Factory,
+        name: &str,
+        rules: &JsValue,
+    ) -> Result<Option<Policy>, JsValue>;
+
+    /// The card's Trusted Types policy.
+    type Policy;
+
+    #[wasm_bindgen(method, js_name = createHTML)]
+    fn create_html(this: &Policy, html: &str) -> JsValue;
 }
 
-/// Parses `html` into `element` before its first child. The position is a constant
-/// ("afterbegin" never throws: the element's parent is not asked for).
-pub(crate) fn insert_html(element: &Element, html: &str) {
+/// `reference` parsed against `base` by the platform's URL parser (as the browser
+/// resolves links; a parser in the wasm would cost bytes), or `None` when it
+/// refuses them.
+pub(crate) fn parse_url(reference: &str, base: &str) -> Option<web_sys::Url> {
+    match url_parse(reference, base) {
+        Ok(url) => url,
+        // Older engines (Safari before 18): `new URL`, which leaks a slot only where
+        // it throws, for a `baseUrl` that the allow-list passed but the parser refuses.
+        Err(_) => web_sys::Url::new_with_base(reference, base).ok(),
+    }
+}
+
+thread_local! {
+    /// `Ok(Some(policy))` where Trusted Types exist and the page allows the card's
+    /// policy, `Ok(None)` where the engine has no Trusted Types (strings are fine
+    /// there), `Err` where the page refused the policy.
+    static POLICY: Result<Option<Policy>, JsValue> = FACTORY.with(|factory| {
+        let Some(factory) = factory else { return Ok(None) };
+        // `createHTML` is `String`, the identity: every piece of markup this crate
+        // writes is built by the renderer, which escapes all text through one
+        // function, so the policy has nothing to sanitize (Lit's reasoning). A
+        // platform function: one made from source text would need 'unsafe-eval'.
+        let rules = js_sys::Object::new();
+        STRING.with(|f| js_sys::Reflect::set(&rules, &JsValue::from_str("createHTML"), f))?;
+        factory.create_policy("review-card", &rules)
+    });
+}
+
+/// The error where the page enforces Trusted Types and refused the card's policy
+/// (the loader recognises it by its first words).
+pub(crate) const TRUSTED_TYPES_REFUSED: &str =
+    "Trusted Types: the page's Content-Security-Policy must allow the policy \"review-card\": add trusted-types review-card";
+
+/// `html` as what an HTML sink takes: a `TrustedHTML` from the card's policy where
+/// there is one, else the string.
+fn trusted(html: &str) -> JsValue {
+    POLICY.with(|p| match p {
+        Ok(Some(policy)) => policy.create_html(html),
+        _ => JsValue::from_str(html),
+    })
+}
+
+/// Replaces the content of `node` (an element or a shadow root) with `html`, markup
+/// built by this crate's renderer. `Err` where Trusted Types are enforced and the
+/// page refused the policy.
+pub(crate) fn set_html(node: &JsValue, html: &str) -> Result<(), JsValue> {
+    node.unchecked_ref::<Plain>().set_inner_html(&trusted(html))
+}
+
+/// Attaches an open shadow root to `element` (`init` is `{mode: "open"}`); `None`
+/// when the element cannot have one.
+pub(crate) fn attach_shadow(element: &Element, init: &JsValue) -> Option<web_sys::ShadowRoot> {
     element
         .unchecked_ref::<Plain>()
-        .insert_adjacent_html("afterbegin", html);
+        .attach_shadow(init)
+        .ok()
+        .flatten()
+}
+
+/// `value` as an element (of this window or another), or `None`; with its
+/// context's language (the nearest `lang` attribute at or above it).
+pub(crate) fn as_element(value: &JsValue) -> Option<(&Element, Option<Element>)> {
+    let lang = element_closest(value, "[lang]").ok()?;
+    Some((value.unchecked_ref(), lang))
+}
+
+/// Parses `html` into `element` at `position`, a constant: "afterbegin" or
+/// "beforeend" (inside the element, so its parent is never asked for, and it never
+/// throws but where Trusted Types refuse it, as [`set_html`] says).
+pub(crate) fn insert_html(element: &Element, position: &str, html: &str) -> Result<(), JsValue> {
+    element
+        .unchecked_ref::<Plain>()
+        .insert_adjacent_html(position, &trusted(html))
 }
 
 /// Moves focus to `element` (the error summary, a field): any HTML element has

@@ -32,7 +32,8 @@ fn fill_lazy_body(root: &ShadowRoot, body: &Element) {
         };
         let _ = js_sys::Reflect::set(root, &shared.body_key, &JsValue::UNDEFINED);
         if let Ok((review, _)) = super::api::review_of(&source) {
-            super::js::insert_html(body, &render_paragraphs(&review));
+            // Cannot fail: the card itself was written through the same policy.
+            let _ = super::js::insert_html(body, "afterbegin", &render_paragraphs(&review));
         }
     });
 }
@@ -74,9 +75,14 @@ thread_local! {
 }
 
 /// The language of the element's context: the nearest `lang` attribute at or above it.
+#[cfg(feature = "comments")]
 pub(crate) fn context_lang(element: &Element) -> Option<String> {
-    super::js::closest(element, "[lang]")
-        .and_then(|e| e.get_attribute("lang"))
+    lang_of(super::js::closest(element, "[lang]"))
+}
+
+/// The `lang` attribute of `near` (the nearest element that has one), when not blank.
+pub(crate) fn lang_of(near: Option<Element>) -> Option<String> {
+    near.and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.trim().is_empty())
 }
 
@@ -92,7 +98,7 @@ pub(crate) fn shadow_of(
     SHARED.with(|shared| {
         let root = match existing {
             Some(root) => root,
-            None => element.attach_shadow(&shared.init)?,
+            None => super::js::attach_shadow(element, &shared.init).ok_or(JsValue::NULL)?,
         };
         // Always (re)adopt the card's sheet: it replaces a loader's placeholder sheet.
         let adopted = shared.sheets.as_ref().is_some_and(|sheets| {
@@ -101,6 +107,14 @@ pub(crate) fn shadow_of(
         ON_CLICK.with(|f| super::js::listen(&root, "click", f.as_ref()));
         Ok((root, adopted))
     })
+}
+
+/// Why a card could not be mounted.
+pub(crate) enum MountError {
+    /// The element cannot hold a shadow root.
+    Shadow,
+    /// The page enforces Trusted Types and refused the card's policy.
+    TrustedTypes,
 }
 
 /// Renders the card into the element's shadow root (`existing`, the element's
@@ -113,7 +127,7 @@ pub(crate) fn mount_card(
     review: &Review,
     settings: &Settings,
     source: &JsValue,
-) -> Result<ShadowRoot, JsValue> {
+) -> Result<ShadowRoot, MountError> {
     // What the reader typed survives the re-render (a prop change in an app): in
     // the form being replaced, or kept by `unmount`. A new element has neither.
     #[cfg(feature = "comments")]
@@ -123,13 +137,12 @@ pub(crate) fn mount_card(
         }
         _ => None,
     };
-    let (root, adopted) = shadow_of(element, existing)?;
+    let (root, adopted) = shadow_of(element, existing).map_err(|_| MountError::Shadow)?;
     let (card, deferred) = render_content_parts(review, settings);
     // Through `Element`'s `innerHTML` setter (a shadow root has the same property):
     // one import serves both.
-    let content = root.unchecked_ref::<Element>();
-    if adopted {
-        content.set_inner_html(&card);
+    let written = if adopted {
+        super::js::set_html(&root, &card)
     } else {
         // No constructable stylesheets (very old engines): fall back to a <style>
         // element, which a strict CSP may block; the card stays readable unstyled.
@@ -138,7 +151,17 @@ pub(crate) fn mount_card(
         html.push_str(CSS);
         html.push_str("</style>");
         html.push_str(&card);
-        content.set_inner_html(&html);
+        super::js::set_html(&root, &html)
+    };
+    if written.is_err() {
+        // Trusted Types refused the markup: the host's own content (its fallback)
+        // stays visible through a slot, unless an earlier card is still shown.
+        if root.first_child().is_none() {
+            if let Some(doc) = element.owner_document() {
+                super::js::append(root.unchecked_ref(), &super::js::create(&doc, "slot"));
+            }
+        }
+        return Err(MountError::TrustedTypes);
     }
     if review.image.is_some() {
         // An image's `error` does not bubble to the shadow root: the shared
@@ -243,29 +266,25 @@ fn take_typed(element: &Element) -> Option<String> {
 /// Writes (or removes) the schema.org JSON-LD in the host's light DOM, where
 /// crawlers read it. The script is a data block: it never runs, and strict CSPs allow it.
 fn set_json_ld(host: &Element, review: Option<&Review>) {
-    let existing = super::js::find(host, ":scope > script[data-review-card-generated]");
+    if let Some(s) = super::js::find(host, ":scope > script[data-review-card-generated]") {
+        s.remove();
+    }
     let Some(review) = review else {
-        if let Some(s) = existing {
-            s.remove();
-        }
         return;
     };
-    let script = match existing {
-        Some(s) => s,
-        None => {
-            let Some(doc) = host.owner_document() else {
-                return;
-            };
-            let s = super::js::create(&doc, "script");
-            super::js::set_attr(&s, "type", "application/ld+json");
-            super::js::set_attr(&s, "data-review-card-generated", "");
-            super::js::append(host, &s);
-            s
-        }
-    };
-    // `innerHTML`, imported anyway, rather than `textContent`: a script element's
-    // content is raw text to the parser, and the JSON-LD escapes `<`, `>` and `&`.
-    script.set_inner_html(&crate::jsonld::render_json_ld(review));
+    // As markup, in one crossing (two with Trusted Types), where creating the element,
+    // its two attributes and its text took six; a new block rather than a new text
+    // for the old one, so that one Trusted Types sink serves (a script's text needs
+    // a TrustedScript). A parsed script never runs, and the JSON-LD escapes `<`, so
+    // its text cannot end the element. It cannot fail where the card's markup was
+    // written: the same policy allows both.
+    let html = [
+        "<script type=\"application/ld+json\" data-review-card-generated>",
+        &crate::jsonld::render_json_ld(review),
+        "</script>",
+    ]
+    .concat();
+    let _ = super::js::insert_html(host, "beforeend", &html);
 }
 
 /// Delegated click handling for everything inside a card's shadow root, and a

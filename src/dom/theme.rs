@@ -6,10 +6,12 @@ use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MutationObserver, MutationObserverInit};
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit, Node};
 
 /// Marks hosts whose theme is `auto`, so the observer can find them.
 const AUTO: &str = "data-review-card-auto";
+/// What the host page says about its theme, for the stylesheet: `dark` or `light`.
+const HOST_THEME: &str = "data-host-theme";
 
 thread_local! {
     static WATCHING: Cell<bool> = const { Cell::new(false) };
@@ -44,8 +46,12 @@ fn host_theme(doc: &Document) -> Option<bool> {
 }
 
 fn apply(host: &Element, theme: Option<bool>) {
-    super::js::toggle_attr(host, "data-host-dark", theme == Some(true));
-    super::js::toggle_attr(host, "data-host-light", theme == Some(false));
+    // One attribute for both markers: one crossing per card, where two toggles were two.
+    match theme {
+        Some(true) => super::js::set_attr(host, HOST_THEME, "dark"),
+        Some(false) => super::js::set_attr(host, HOST_THEME, "light"),
+        None => super::js::remove_attr(host, HOST_THEME),
+    }
 }
 
 fn refresh_all(doc: &Document) {
@@ -82,25 +88,53 @@ pub(crate) fn follow_host(host: &Element, auto: bool) {
         WATCHING.with(|w| w.set(true));
         // The document the observer watches (the first auto-themed card's).
         let watched_doc = doc.clone();
-        let callback = Closure::<dyn Fn()>::new(move || refresh_all(&watched_doc));
+        let callback = Closure::<dyn Fn(JsValue, MutationObserver)>::new(
+            move |_: JsValue, observer: MutationObserver| {
+                // `<html>` or `<body>` may have been replaced (Turbo-style navigation):
+                // watch whichever elements are there now, then read the theme again.
+                if watch(&observer, &watched_doc) && KNOWN.get().is_none() {
+                    KNOWN.set(Some(None)); // filled in by `refresh_all`
+                }
+                refresh_all(&watched_doc);
+            },
+        );
         if let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) {
-            // The options as one JSON text: one call, where two setters and an
-            // array would be three imports.
-            let init: MutationObserverInit = js_sys::JSON::parse(
-                r#"{"attributes":true,"attributeFilter":["class","data-theme"]}"#,
-            )
-            .unwrap_or_default()
-            .unchecked_into();
-            let mut watched = 0;
-            for el in [doc.document_element(), doc.body().map(Element::from)] {
-                let Some(el) = el else { continue };
-                watched += usize::from(observer.observe_with_options(&el, &init).is_ok());
-            }
-            if watched == 2 {
+            if watch(&observer, &doc) {
                 KNOWN.set(Some(theme));
             }
         }
         // The observer lives as long as the page, so its callback must too.
         callback.forget();
     }
+}
+
+/// (Re)starts `observer` on the document's current `<html>` and `<body>`: their
+/// theme attributes, and the child lists that replacing either of them changes (the
+/// document's, for `<html>`; `<html>`'s, for `<body>`). True when all three hold.
+fn watch(observer: &MutationObserver, doc: &Document) -> bool {
+    // The options as JSON text: one call, where setters and an array would be
+    // several imports. The document has no attributes: one text serves it and
+    // `<html>`; `<body>`'s children are the page's, not watched.
+    let parse = |json: &str| -> MutationObserverInit {
+        js_sys::JSON::parse(json)
+            .unwrap_or_default()
+            .unchecked_into()
+    };
+    let html =
+        parse(r#"{"childList":true,"attributes":true,"attributeFilter":["class","data-theme"]}"#);
+    observer.disconnect();
+    let mut watched = 0;
+    for (node, init) in [
+        (Some(Node::from(doc.clone())), &html),
+        (doc.document_element().map(Node::from), &html),
+        (
+            doc.body().map(Node::from),
+            &parse(r#"{"attributes":true,"attributeFilter":["class","data-theme"]}"#),
+        ),
+    ] {
+        if let Some(node) = node {
+            watched += usize::from(observer.observe_with_options(&node, init).is_ok());
+        }
+    }
+    watched == 3
 }

@@ -16,12 +16,12 @@ const FIELDS = ["title", "kind", "url", "excerpt", "body", "credits.role", "cred
 /** In the page: every element inside the cards, checked against the card's vocabulary. */
 const INSPECT = () => {
   const ALLOWED = new Set(["article", "div", "p", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "span", "button", "a",
-    "footer", "time", "section", "form", "label", "input", "textarea", "ul", "li", "slot", "style", "img"]);
+    "footer", "time", "section", "form", "label", "input", "textarea", "ul", "li", "slot", "style", "img", "bdi"]);
   const ATTRS = new Set(["class", "part", "data-theme", "lang", "aria-labelledby", "id", "role", "aria-label", "data-band",
     "data-fill", "data-derived", "hidden", "type", "aria-expanded", "aria-controls", "href", "rel", "datetime", "aria-hidden",
     "method", "action", "data-mode", "data-min-fill", "data-timeout", "data-key", "data-review-url", "tabindex", "for",
     "rows", "name", "maxlength", "required", "aria-describedby", "autocomplete", "inputmode", "value", "data-field",
-    "data-shown", "novalidate", "aria-invalid", "data-invalid", "data-for", "data-kind", "disabled", "aria-busy", "data-over",
+    "data-shown", "dir", "novalidate", "aria-invalid", "data-invalid", "data-for", "data-kind", "disabled", "aria-busy", "data-over",
     "data-1p-ignore", "data-lpignore", "data-bwignore", "data-form-type", "data-uncertain",
     "src", "alt", "width", "height", "loading", "decoding", "data-failed"]);
   const problems = [];
