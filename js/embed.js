@@ -91,7 +91,7 @@
             el.__reviewCardBuild = api;
             return g.mount(el, review, options);
           },
-          unmount: function (el) { return g.unmount(el); }
+          unmount: g.unmount
         };
         return api;
       });

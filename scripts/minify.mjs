@@ -89,6 +89,7 @@ function importFunctions(glue) {
 // The wasm's closure shims (exports the glue calls through a wrapper function of
 // the same name): wasm-bindgen suffixes them per build (`…_true_`, `…_true__1_`).
 const SHIM = /\bwasm_bindgen_\w+?___convert__closures_____invoke_\w+/g;
+const IS_SHIM = new RegExp(`^${SHIM.source}$`);
 
 /** The glue's wrapper of closure shim `name`, with the name taken out. */
 function shimWrapper(glue, name) {
@@ -112,7 +113,10 @@ export function adoptGlue(wasmIn, wasmOut, ownGlue, firstGlue, names) {
   // An import's code with each closure shim's name replaced by what its wrapper does.
   const shape = (code, glue) => code.replace(SHIM, (shim) => shimWrapper(glue, shim));
   const byCode = new Map();
-  for (const [name, code] of first) if (!byCode.has(shape(code, firstGlue))) byCode.set(shape(code, firstGlue), name);
+  for (const [name, code] of first) {
+    const key = shape(code, firstGlue);
+    if (!byCode.has(key)) byCode.set(key, name);
+  }
   const shortImport = new Map(names.map.imports.map(([, name, short]) => [name, short]));
   const shortExport = new Map(names.map.exports);
   const shims = new Map(); // this build's closure shim -> the first build's
@@ -129,8 +133,7 @@ export function adoptGlue(wasmIn, wasmOut, ownGlue, firstGlue, names) {
     });
     return [names.module, shortImport.get(twin)];
   }, (name) => {
-    const target = SHIM.test(name) ? shims.get(name) : name;
-    SHIM.lastIndex = 0;
+    const target = IS_SHIM.test(name) ? shims.get(name) : name;
     if (!target || !shortExport.has(target)) throw new Error(`minify: the first build has no export for ${name}`);
     return shortExport.get(target);
   });
@@ -144,16 +147,17 @@ function renameWasm(bytes, renameImport, renameExport) {
   const enc = new TextEncoder();
   const dec = new TextDecoder();
   const leb = (n) => { const b = []; do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; b.push(x); } while (n); return Uint8Array.from(b); };
+  // An unsigned LEB128 at `buf[pos]`: [value, the position after it].
+  const readLeb = (buf, pos) => { let n = 0, s = 0, c; do { c = buf[pos++]; n |= (c & 0x7f) << s; s += 7; } while (c & 0x80); return [n >>> 0, pos]; };
   while (at < bytes.length) {
     const start = at;
     const id = bytes[at];
-    let size = 0, shift = 0, p = at + 1, b;
-    do { b = bytes[p++]; size |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    const [size, p] = readLeb(bytes, at + 1);
     const body = bytes.subarray(p, p + size);
     at = p + size;
     if (id !== 2 && id !== 7) { out.push(bytes.subarray(start, at)); continue; }
     let q = 0;
-    const u32 = () => { let n = 0, s = 0, c; do { c = body[q++]; n |= (c & 0x7f) << s; s += 7; } while (c & 0x80); return n >>> 0; };
+    const u32 = () => { let n; [n, q] = readLeb(body, q); return n; };
     const str = () => { const n = u32(); const s = dec.decode(body.subarray(q, q + n)); q += n; return s; };
     const name = (s) => { const e = enc.encode(s); return [leb(e.length), e]; };
     const parts = [];
