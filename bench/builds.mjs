@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
+import { PAGE_FUNCTIONS } from "./page.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -30,29 +31,8 @@ builds.forEach((b, i) => {
 import init, { mount, validateComment } from "/b${i}/review_card.js";
 await init({ module_or_path: "/b${i}/review_card_bg.wasm" });
 const SAMPLE = ${SAMPLE};
-window.renderN = (n) => {
-  const box = document.getElementById("box");
-  const reviews = Array.from({ length: n }, (_, i) => ({ ...SAMPLE, title: SAMPLE.title + " " + i, score: { value: i % 11, max: 10 } }));
-  const hosts = Array.from({ length: n }, () => box.appendChild(document.createElement("div")));
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) mount(hosts[i], reviews[i], { jsonLd: false });
-  const t1 = performance.now();
-  void box.offsetHeight;
-  const t2 = performance.now();
-  if (window.gc) { window.gc(); window.gc(); }
-  return { script: t1 - t0, total: t2 - t0, heap: performance.memory ? performance.memory.usedJSHeapSize : 0 };
-};
-window.keystroke = () => {
-  const comment = "a".repeat(65000) + "é".repeat(262) + "x"; // 65525 bytes, as make bench
-  const fields = { comment, author: "Ada", email: "ada@example.com", url: "example.com" };
-  const batches = [];
-  for (let b = 0; b < 11; b++) {
-    const t = performance.now();
-    for (let i = 0; i < 20; i++) validateComment(fields);
-    batches.push((performance.now() - t) / 20);
-  }
-  return batches.sort((a, b) => a - b)[5];
-};
+window.impl = { mount: (el, r) => { mount(el, r, { jsonLd: false }); return el; }, validate: validateComment, wasmBytes: () => 0 };
+${PAGE_FUNCTIONS}
 window.ready = true;
 </script></body></html>`);
   };
@@ -68,7 +48,9 @@ for (let run = 0; run < RUNS; run++) {
     await tab.goto(`${server.url}/b${i}.html`);
     await tab.waitForFunction(() => window.ready);
     const key = await tab.evaluate(() => window.keystroke());
-    results[i].push({ ...(await tab.evaluate(() => window.renderN(1000))), key });
+    const times = await tab.evaluate(() => window.renderN(1000));
+    const { heap } = await tab.evaluate(() => window.memory(1000));
+    results[i].push({ ...times, heap, key });
     await ctx.close();
   }
   process.stderr.write(`builds: run ${run + 1} of ${RUNS} done\n`);

@@ -11,6 +11,7 @@ import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { minifyFile } from "../scripts/minify.mjs";
 import { runMobile, mobileMarkdown, PROFILE_TEXT } from "./mobile.mjs";
+import { PAGE_FUNCTIONS } from "./page.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -54,8 +55,7 @@ function pageHtml(impl, mode) {
 const SAMPLE = ${JSON.stringify(SAMPLE)};
 const OPTS = { jsonLd: false }; // the baselines emit no JSON-LD: compare the same card
 ${impl.setup}
-const box = document.getElementById("box");
-async function settle(els) { if (window.impl.settle) await window.impl.settle(els); }
+${PAGE_FUNCTIONS}
 if (${JSON.stringify(mode)} === "first") {
   const host = document.createElement("div");
   box.appendChild(host);
@@ -64,39 +64,6 @@ if (${JSON.stringify(mode)} === "first") {
   (out.shadowRoot || host.shadowRoot).querySelector("article").getBoundingClientRect();
   window.firstCard = performance.now();
 }
-window.renderN = async (n) => {
-  box.replaceChildren();
-  const reviews = Array.from({ length: n }, (_, i) => ({ ...SAMPLE, title: SAMPLE.title + " " + i, score: { value: i % 11, max: 10 } }));
-  const hosts = Array.from({ length: n }, () => document.createElement("div"));
-  for (const h of hosts) box.appendChild(h);
-  const t0 = performance.now();
-  const outs = [];
-  for (let i = 0; i < n; i++) outs.push(window.impl.mount(hosts[i], reviews[i]));
-  await settle(outs);
-  const t1 = performance.now();
-  void box.offsetHeight; // style and layout
-  const t2 = performance.now();
-  return { script: t1 - t0, total: t2 - t0 };
-};
-window.keystroke = () => {
-  const comment = "a".repeat(65000) + "é".repeat(262) + "x"; // 65525 bytes
-  const fields = { comment, author: "Ada", email: "ada@example.com", url: "example.com" };
-  // performance.now() is coarsened to 0.1 ms: time batches of 20 calls, keep the median batch.
-  if (!window.impl.validate(fields).valid) throw new Error("the benchmark comment should be valid");
-  const batches = [];
-  for (let b = 0; b < 11; b++) {
-    const t = performance.now();
-    for (let i = 0; i < 20; i++) window.impl.validate(fields);
-    batches.push((performance.now() - t) / 20);
-  }
-  batches.sort((a, b) => a - b);
-  return batches[5];
-};
-window.memory = async (n) => {
-  await window.renderN(n);
-  if (window.gc) { window.gc(); window.gc(); }
-  return { heap: performance.memory ? performance.memory.usedJSHeapSize : 0, wasm: window.impl.wasmBytes() };
-};
 window.ready = true;
 </script></body></html>`;
 }
