@@ -1,12 +1,13 @@
 //! Snapshots of the markup a reader gets: the sample card in each language and
-//! theme, its comment form in both modes, and the server-rendered fragment. A
+//! theme, the comment form that follows it in both modes, and the server-rendered
+//! fragment. A
 //! change to the markup shows here as a diff to review; `UPDATE_EXPECT=1 cargo test
 //! --test snapshots` rewrites the files in tests/snapshots/ once it is intended.
 //! The other tests in tests/render.rs assert what each piece of markup means.
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::{expect_file, ExpectFile};
-use review_card::render::{render_content, render_document};
+use review_card::render::{render_card, render_content, render_document};
 use review_card::{parse_options, parse_review};
 
 const SAMPLE: &str = include_str!("fixtures/rust-and-bone.json");
@@ -24,6 +25,17 @@ fn check(options: &str, expected: ExpectFile) {
     expected.assert_eq(&lines(&render_content(&review, &settings)));
 }
 
+/// What follows the card in its shadow root (the card itself is in the card snapshots).
+fn check_after_card(options: &str, expected: ExpectFile) {
+    let review = parse_review(SAMPLE).expect("the sample parses");
+    let settings = parse_options(options).expect("the options parse");
+    let content = render_content(&review, &settings);
+    let after = content
+        .strip_prefix(render_card(&review, &settings).as_str())
+        .expect("the shadow root's content starts with the card");
+    expected.assert_eq(&lines(after));
+}
+
 #[test]
 fn the_sample_card() {
     check("{}", expect_file!["snapshots/card.html"]);
@@ -39,7 +51,7 @@ fn the_sample_card_in_french_dark_under_an_h3() {
 
 #[test]
 fn the_card_with_its_comment_form_posting_to_wp_comments_post() {
-    check(
+    check_after_card(
         r#"{"comments":{"endpoint":"https://blog.example/wp-comments-post.php","postId":42}}"#,
         expect_file!["snapshots/form.html"],
     );
@@ -47,7 +59,7 @@ fn the_card_with_its_comment_form_posting_to_wp_comments_post() {
 
 #[test]
 fn the_comment_form_in_wordpress_rest_mode_in_french() {
-    check(
+    check_after_card(
         r#"{"lang":"fr","comments":{"endpoint":"https://blog.example/wp-json/wp/v2/comments","mode":"wordpress","postId":42}}"#,
         expect_file!["snapshots/form-rest-fr.html"],
     );
