@@ -177,87 +177,194 @@ impl<'de> Visitor<'de> for Depth<'_> {
     }
 }
 
-/// A review as given: the v1 data format (see the README and
-/// `schema/review.schema.json`), or a schema.org `Review` (JSON-LD), whose fields
-/// are read when `@type` is `"Review"` ([`crate::jsonld::from_json_ld`]).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct ReviewInput {
-    /// The title of what is reviewed (required).
-    pub title: Loose,
-    /// `film`, `book`, `album`, `game`, `show`, `product` or `other`.
-    pub kind: Loose,
-    /// The full review's address.
-    pub url: Loose,
-    /// A number out of 10, or `{ value, max, min }`.
-    pub score: Loose,
-    /// The excerpt shown on the card.
-    pub excerpt: Loose,
-    /// The full text; paragraphs separated by blank lines.
-    pub body: Loose,
-    /// `[{ role, name }]`.
-    pub credits: Loose,
-    /// A name, or `{ name, url, bio }` (also schema.org's author).
-    pub author: Loose,
-    /// An ISO 8601 date.
-    pub published: Loose,
-    /// A language tag.
-    pub lang: Loose,
-    /// The cover image: a URL, or `{ src, alt, width, height }`.
-    pub image: Loose,
-    /// `{ value, currency }`.
-    pub price: Loose,
+/// Declares an input struct whose fields are all [`Loose`], each with the key it is
+/// read from, and its `Deserialize`: the keys are the struct's field list
+/// (`deserialize_struct`), unknown keys are skipped unread.
+///
+/// Not `#[derive(Deserialize)]`: the derive writes a match arm, a duplicate check
+/// and a drop per field for each deserializer, and one field table read by one
+/// visitor does the same for every input struct (the card-with-form byte budget,
+/// issue #19).
+macro_rules! loose_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* $key:literal => pub $field:ident, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default)]
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: Loose, )*
+        }
 
-    /// schema.org: `"Review"` when the input is JSON-LD.
-    #[serde(rename = "@type")]
-    pub ld_type: Loose,
-    /// schema.org: the reviewed item (`@type`, `name`, `director`, …).
-    #[serde(rename = "itemReviewed")]
-    pub item_reviewed: Loose,
-    /// schema.org: the review's name (a fallback title).
-    pub name: Loose,
-    /// schema.org: `{ ratingValue, bestRating, worstRating }`.
-    #[serde(rename = "reviewRating")]
-    pub review_rating: Loose,
-    /// schema.org: the publication date.
-    #[serde(rename = "datePublished")]
-    pub date_published: Loose,
-    /// schema.org: the language.
-    #[serde(rename = "inLanguage")]
-    pub in_language: Loose,
-    /// schema.org: the excerpt.
-    pub description: Loose,
-    /// schema.org: the full text.
-    #[serde(rename = "reviewBody")]
-    pub review_body: Loose,
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const KEYS: &[&str] = &[$($key),*];
+                let mut slots = [$( loose_struct!(@null $field) ),*];
+                d.deserialize_struct(
+                    stringify!($name),
+                    KEYS,
+                    Fields {
+                        keys: KEYS,
+                        slots: &mut slots,
+                    },
+                )?;
+                let [$($field),*] = slots;
+                Ok($name { $($field),* })
+            }
+        }
+    };
+    (@null $field:ident) => {
+        Loose::Null
+    };
 }
 
-/// The options of `mount` and `renderToString` as given (validated by
-/// [`crate::options::settings_from_input`]).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct OptionsInput {
-    /// The language of the card's own text.
-    pub lang: Loose,
-    /// The host document's language (set by the DOM layer).
-    pub document_lang: Loose,
-    /// `light`, `dark` or `auto`.
-    pub theme: Loose,
-    /// 2 to 6, a number or digits.
-    pub heading_level: Loose,
-    /// Prefix for element IDs.
-    pub id_prefix: Loose,
-    /// The absolute URL the review's JSON came from (relative links resolve against it).
-    pub base_url: Loose,
-    /// Whether to write JSON-LD.
-    pub json_ld: Loose,
-    /// `true`, `false` or `{ endpoint, mode, postId, minFillMs, timeoutMs }`.
-    pub comments: Loose,
+/// Reads an object's members named in `keys` into `slots` (the same index), each
+/// as a [`Loose`] within its own budget of values.
+struct Fields<'a> {
+    keys: &'static [&'static str],
+    slots: &'a mut [Loose],
+}
+
+impl<'de> Visitor<'de> for Fields<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key_seed(Key(self.keys))? {
+            match key.and_then(|i| self.slots.get_mut(i)) {
+                Some(slot) => *slot = map.next_value::<Loose>()?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A member's key as its index in the field list (`None`: not a field).
+struct Key(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|k| *k == v))
+    }
+}
+
+loose_struct! {
+    /// A review as given: the v1 data format (see the README and
+    /// `schema/review.schema.json`), or a schema.org `Review` (JSON-LD), whose fields
+    /// are read when `@type` is `"Review"` ([`crate::jsonld::from_json_ld`]).
+    pub struct ReviewInput {
+        /// The title of what is reviewed (required).
+        "title" => pub title,
+        /// `film`, `book`, `album`, `game`, `show`, `product` or `other`.
+        "kind" => pub kind,
+        /// The full review's address.
+        "url" => pub url,
+        /// A number out of 10, or `{ value, max, min }`.
+        "score" => pub score,
+        /// The excerpt shown on the card.
+        "excerpt" => pub excerpt,
+        /// The full text; paragraphs separated by blank lines.
+        "body" => pub body,
+        /// `[{ role, name }]`.
+        "credits" => pub credits,
+        /// A name, or `{ name, url, bio }` (also schema.org's author).
+        "author" => pub author,
+        /// An ISO 8601 date.
+        "published" => pub published,
+        /// A language tag.
+        "lang" => pub lang,
+        /// The cover image: a URL, or `{ src, alt, width, height }`.
+        "image" => pub image,
+        /// `{ value, currency }`.
+        "price" => pub price,
+
+        /// schema.org: `"Review"` when the input is JSON-LD.
+        "@type" => pub ld_type,
+        /// schema.org: the reviewed item (`@type`, `name`, `director`, …).
+        "itemReviewed" => pub item_reviewed,
+        /// schema.org: the review's name (a fallback title).
+        "name" => pub name,
+        /// schema.org: `{ ratingValue, bestRating, worstRating }`.
+        "reviewRating" => pub review_rating,
+        /// schema.org: the publication date.
+        "datePublished" => pub date_published,
+        /// schema.org: the language.
+        "inLanguage" => pub in_language,
+        /// schema.org: the excerpt.
+        "description" => pub description,
+        /// schema.org: the full text.
+        "reviewBody" => pub review_body,
+    }
+}
+
+loose_struct! {
+    /// The options of `mount` and `renderToString` as given (validated by
+    /// [`crate::options::settings_from_input`]).
+    pub struct OptionsInput {
+        /// The language of the card's own text.
+        "lang" => pub lang,
+        /// The host document's language (set by the DOM layer).
+        "documentLang" => pub document_lang,
+        /// `light`, `dark` or `auto`.
+        "theme" => pub theme,
+        /// 2 to 6, a number or digits.
+        "headingLevel" => pub heading_level,
+        /// Prefix for element IDs.
+        "idPrefix" => pub id_prefix,
+        /// The absolute URL the review's JSON came from (relative links resolve against it).
+        "baseUrl" => pub base_url,
+        /// Whether to write JSON-LD.
+        "jsonLd" => pub json_ld,
+        /// `true`, `false` or `{ endpoint, mode, postId, minFillMs, timeoutMs }`.
+        "comments" => pub comments,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_member_is_read_into_its_own_field() {
+        let json = r#"{"title":"t","@type":"Review","reviewBody":"b","other":[1],
+            "comments":true,"credits":[{"role":"r"}]}"#;
+        let r: ReviewInput = serde_json::from_str(json).unwrap_or_default();
+        assert_eq!(r.title.as_str(), Some("t"));
+        assert_eq!(r.ld_type.as_str(), Some("Review"));
+        assert_eq!(r.review_body.as_str(), Some("b"));
+        assert_eq!(r.credits.type_name(), "a list");
+        assert_eq!(r.kind, Loose::Null);
+        assert_eq!(r.name, Loose::Null);
+        let o: OptionsInput = serde_json::from_str(json).unwrap_or_default();
+        assert_eq!(o.comments, Loose::Bool(true));
+        assert_eq!(o.lang, Loose::Null);
+        let o: OptionsInput =
+            serde_json::from_str(r#"{"jsonLd":false,"documentLang":"fr"}"#).unwrap_or_default();
+        assert_eq!(o.json_ld, Loose::Bool(false));
+        assert_eq!(o.document_lang.as_str(), Some("fr"));
+    }
 
     #[test]
     fn deep_values_are_cut_off_not_followed() {
