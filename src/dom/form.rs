@@ -23,7 +23,8 @@ use crate::escape::push_escaped;
 use crate::i18n::{FormStrings, Locale};
 use crate::number::push_u64;
 use crate::submission::{
-    form_outcome, wordpress_outcome, EventDetail, FormComment, Outcome, RestComment, WpAnswer,
+    form_outcome, wordpress_outcome, BodyValue, EventDetail, FormComment, Outcome, RestComment,
+    WpAnswer,
 };
 
 /// How long a post may take when the form does not say (see `data-timeout`).
@@ -540,6 +541,21 @@ fn post(form: Element, endpoint: String, result: Validation) {
     });
 }
 
+/// The body's fields as a JS object; `None` for a number past what a JS number
+/// holds exactly (a rounded post ID would name another post).
+fn js_object(fields: &[(&str, BodyValue<'_>)]) -> Option<js_sys::Object> {
+    let object = js_sys::Object::new();
+    for &(name, v) in fields {
+        let v = match v {
+            BodyValue::Text(t) => JsValue::from_str(t),
+            BodyValue::Number(n) if n < 1 << 53 => JsValue::from_f64(n as f64),
+            BodyValue::Number(_) => return None,
+        };
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &v);
+    }
+    Some(object)
+}
+
 /// `endpoint` resolved against the page (without query or fragment), and whether
 /// it is on the page's origin.
 fn resolve(endpoint: &str) -> (Option<String>, bool) {
@@ -570,22 +586,17 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     // encoding, 1.7 kB gzip less, room the 70 kB budget (#19) needed.
     let (fields, content_type) = if rest {
         (
-            serde_wasm_bindgen::to_value(&RestComment::new(&result.values, post_id)),
+            RestComment::new(&result.values, post_id).fields(),
             "application/json",
         )
     } else {
         (
-            serde_wasm_bindgen::to_value(&FormComment::new(
-                &result.values,
-                post_id,
-                absolute.as_deref(),
-            )),
+            FormComment::new(&result.values, post_id, absolute.as_deref()).fields(),
             "application/x-www-form-urlencoded",
         )
     };
-    // Strings and an integer always convert; an empty body would be refused visibly.
-    let body = fields
-        .ok()
+    // An empty body would be refused visibly.
+    let body = js_object(&fields)
         .and_then(|fields| {
             if rest {
                 js_sys::JSON::stringify(&fields).ok()
