@@ -44,6 +44,22 @@ impl<'a> EventDetail<'a> {
     }
 }
 
+impl<'a> EventDetail<'a> {
+    /// The fields as its serde derive writes them with serde-wasm-bindgen's
+    /// `serialize_missing_as_null` (`None` as `null`), like [`RestComment::fields`].
+    pub fn fields(&self) -> [(&'static str, FieldValue<'a>); 6] {
+        let text = |o: Option<&'a str>| o.map_or(FieldValue::Null, FieldValue::Text);
+        [
+            ("author", FieldValue::Text(self.author)),
+            ("email", FieldValue::Text(self.email)),
+            ("url", FieldValue::Text(self.url)),
+            ("comment", FieldValue::Text(self.comment)),
+            ("reviewUrl", text(self.review_url)),
+            ("spam", text(self.spam)),
+        ]
+    }
+}
+
 /// The JSON body for the WordPress REST API (`POST /wp-json/wp/v2/comments`).
 #[derive(Debug, Serialize)]
 pub struct RestComment<'a> {
@@ -78,27 +94,30 @@ impl<'a> RestComment<'a> {
     /// when unknown), for the DOM layer to make a JS object of: serde-wasm-bindgen's
     /// serializer, inlined for both bodies, cost more than the card-with-form byte
     /// budget (#19) allows. The tests check them against the derive.
-    pub fn fields(&self) -> Vec<(&'static str, BodyValue<'a>)> {
+    pub fn fields(&self) -> Vec<(&'static str, FieldValue<'a>)> {
         let mut f = vec![
-            ("author_name", BodyValue::Text(self.author_name)),
-            ("author_email", BodyValue::Text(self.author_email)),
-            ("author_url", BodyValue::Text(self.author_url)),
-            ("content", BodyValue::Text(self.content)),
+            ("author_name", FieldValue::Text(self.author_name)),
+            ("author_email", FieldValue::Text(self.author_email)),
+            ("author_url", FieldValue::Text(self.author_url)),
+            ("content", FieldValue::Text(self.content)),
         ];
         if let Some(post) = self.post {
-            f.push(("post", BodyValue::Number(post)));
+            f.push(("post", FieldValue::Number(post)));
         }
         f
     }
 }
 
-/// A value in a request body: text, or a number (a JSON number in the REST body).
+/// A value in a request body or the event's detail: text, a number (a JSON number
+/// in the REST body) or `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyValue<'a> {
+pub enum FieldValue<'a> {
     /// Text.
     Text(&'a str),
     /// An ID.
     Number(u64),
+    /// `null`.
+    Null,
 }
 
 /// The urlencoded body `wp-comments-post.php` expects, in its own field names (the
@@ -141,18 +160,18 @@ impl<'a> FormComment<'a> {
 
 impl<'a> FormComment<'a> {
     /// The fields as its serde derive writes them, like [`RestComment::fields`].
-    pub fn fields(&self) -> Vec<(&'static str, BodyValue<'a>)> {
+    pub fn fields(&self) -> Vec<(&'static str, FieldValue<'a>)> {
         let mut f = vec![
-            ("author", BodyValue::Text(self.author)),
-            ("email", BodyValue::Text(self.email)),
-            ("url", BodyValue::Text(self.url)),
-            ("comment", BodyValue::Text(self.comment)),
+            ("author", FieldValue::Text(self.author)),
+            ("email", FieldValue::Text(self.email)),
+            ("url", FieldValue::Text(self.url)),
+            ("comment", FieldValue::Text(self.comment)),
         ];
         if let Some(post) = self.comment_post_ID {
-            f.push(("comment_post_ID", BodyValue::Number(post)));
+            f.push(("comment_post_ID", FieldValue::Number(post)));
         }
         if let Some(to) = self.redirect_to {
-            f.push(("redirect_to", BodyValue::Text(to)));
+            f.push(("redirect_to", FieldValue::Text(to)));
         }
         f
     }
@@ -423,13 +442,14 @@ mod tests {
 
     /// What a JS object of `fields` gives through `JSON.stringify` (REST) or
     /// `URLSearchParams` (form), written by serde_json and serde_urlencoded.
-    fn as_json(fields: &[(&str, BodyValue<'_>)]) -> String {
+    fn as_json(fields: &[(&str, FieldValue<'_>)]) -> String {
         let members: Vec<String> = fields
             .iter()
             .map(|(k, v)| {
                 let v = match *v {
-                    BodyValue::Text(t) => json(&t),
-                    BodyValue::Number(n) => json(&n),
+                    FieldValue::Text(t) => json(&t),
+                    FieldValue::Number(n) => json(&n),
+                    FieldValue::Null => "null".to_string(),
                 };
                 [json(k), v].join(":")
             })
@@ -437,13 +457,14 @@ mod tests {
         ["{", &members.join(","), "}"].concat()
     }
 
-    fn as_form(fields: &[(&str, BodyValue<'_>)]) -> String {
+    fn as_form(fields: &[(&str, FieldValue<'_>)]) -> String {
         let pairs: Vec<(&str, String)> = fields
             .iter()
             .map(|(k, v)| {
                 let v = match *v {
-                    BodyValue::Text(t) => t.to_string(),
-                    BodyValue::Number(n) => n.to_string(),
+                    FieldValue::Text(t) => t.to_string(),
+                    FieldValue::Number(n) => n.to_string(),
+                    FieldValue::Null => "null".to_string(),
                 };
                 (*k, v)
             })
@@ -626,6 +647,11 @@ mod tests {
     #[test]
     fn event_detail_reports_spam_and_review_url() {
         let v = values();
+        for (review_url, spam) in [(None, None), (Some("/r"), Some("honeypot"))] {
+            let detail = EventDetail::new(&v, review_url, spam);
+            let json = serde_json::to_string(&detail).unwrap_or_default();
+            assert_eq!(as_json(&detail.fields()), json);
+        }
         assert_eq!(
             serde_json::to_string(&EventDetail::new(&v, Some("/r"), Some("too_fast")))
                 .ok()

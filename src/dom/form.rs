@@ -5,7 +5,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -23,7 +22,7 @@ use crate::escape::push_escaped;
 use crate::i18n::{FormStrings, Locale};
 use crate::number::push_u64;
 use crate::submission::{
-    form_outcome, wordpress_outcome, BodyValue, EventDetail, FormComment, Outcome, RestComment,
+    form_outcome, wordpress_outcome, EventDetail, FieldValue, FormComment, Outcome, RestComment,
     WpAnswer,
 };
 
@@ -309,31 +308,19 @@ fn spam_check(form: &Element) -> Option<&'static str> {
         .then_some("too_fast")
 }
 
-/// The `CustomEvent` init dictionary of `review-card:comment`.
-#[derive(Serialize)]
-struct CommentEventInit<'a> {
-    bubbles: bool,
-    cancelable: bool,
-    composed: bool,
-    detail: EventDetail<'a>,
-}
-
 /// Dispatches the cancelable `review-card:comment` event on the host element.
 /// Returns false when a listener cancelled it.
 fn dispatch_comment(form: &Element, detail: EventDetail<'_>) -> bool {
     let host = js::root_of(form).host();
-    let init = CommentEventInit {
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-        detail,
+    let Some(detail) = js_object(&detail.fields()) else {
+        return true;
     };
-    // `null` for a missing review URL or spam verdict, as documented.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    match init.serialize(&serializer) {
-        Ok(init) => js::dispatch(&host, "review-card:comment", &init),
-        Err(_) => true,
+    let init = js_sys::Object::new();
+    for key in ["bubbles", "cancelable", "composed"] {
+        let _ = js_sys::Reflect::set(&init, &JsValue::from_str(key), &JsValue::TRUE);
     }
+    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("detail"), &detail);
+    js::dispatch(&host, "review-card:comment", &init)
 }
 
 /// Saves or forgets name, email and website according to the consent box.
@@ -541,15 +528,16 @@ fn post(form: Element, endpoint: String, result: Validation) {
     });
 }
 
-/// The body's fields as a JS object; `None` for a number past what a JS number
+/// Fields as a JS object (a request body, the event's detail); `None` for a number past what a JS number
 /// holds exactly (a rounded post ID would name another post).
-fn js_object(fields: &[(&str, BodyValue<'_>)]) -> Option<js_sys::Object> {
+fn js_object(fields: &[(&str, FieldValue<'_>)]) -> Option<js_sys::Object> {
     let object = js_sys::Object::new();
     for &(name, v) in fields {
         let v = match v {
-            BodyValue::Text(t) => JsValue::from_str(t),
-            BodyValue::Number(n) if n < 1 << 53 => JsValue::from_f64(n as f64),
-            BodyValue::Number(_) => return None,
+            FieldValue::Text(t) => JsValue::from_str(t),
+            FieldValue::Number(n) if n < 1 << 53 => JsValue::from_f64(n as f64),
+            FieldValue::Number(_) => return None,
+            FieldValue::Null => JsValue::NULL,
         };
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &v);
     }
