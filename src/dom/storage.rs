@@ -2,20 +2,23 @@
 //! with consent). Storage can be missing or throw (private modes, sandboxed
 //! frames); every access tolerates that and the form keeps working.
 
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
-/// The remembered name, email and website (stored as JSON text): read as `String`s,
-/// written from the form's values without copying them.
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// The remembered name, email and website, stored as JSON text
+/// (`{"author":…,"email":…,"url":…}`): read as `String`s, written from the form's
+/// values without copying them. Read and written by property accesses on the
+/// parsed object: serde-wasm-bindgen's serializer and deserializer for it cost
+/// more than the card-with-form byte budget (#19) allows.
+#[derive(Debug, Default)]
 pub(crate) struct Details<S = String> {
-    #[serde(default)]
     pub(crate) author: S,
-    #[serde(default)]
     pub(crate) email: S,
-    #[serde(default)]
     pub(crate) url: S,
 }
+
+/// The JSON text's keys, in the order they are written.
+const KEYS: [&str; 3] = ["author", "email", "url"];
 
 const DRAFT_PREFIX: &str = "review-card:draft:";
 /// Where name, email and website are remembered (site-wide, like WordPress's cookies).
@@ -49,19 +52,33 @@ pub(crate) fn save_draft(key: &str, text: &str) {
     }
 }
 
-/// Remembered details, when the reader consented before (and they still read).
+/// Remembered details, when the reader consented before (and they still read: a
+/// field missing reads as empty, one of another type as no details).
 pub(crate) fn details() -> Option<Details> {
     let text = local()?.get_item(DETAILS_KEY).ok().flatten()?;
     let value = js_sys::JSON::parse(&text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    let field = |key: &str| match super::js::get(&value, &JsValue::from_str(key)) {
+        Ok(None) => Some(String::new()),
+        Ok(Some(v)) => JsValue::from(v).as_string(),
+        Err(_) => None,
+    };
+    Some(Details {
+        author: field(KEYS[0])?,
+        email: field(KEYS[1])?,
+        url: field(KEYS[2])?,
+    })
 }
 
 /// Remembers details.
 pub(crate) fn save_details(details: &Details<&str>) {
-    let Some(json) = serde_wasm_bindgen::to_value(details)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify(&v).ok())
-    else {
+    let object = js_sys::Object::new();
+    for (key, v) in KEYS
+        .into_iter()
+        .zip([details.author, details.email, details.url])
+    {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(v));
+    }
+    let Ok(json) = js_sys::JSON::stringify(&object) else {
         return;
     };
     if let Some(s) = local() {
