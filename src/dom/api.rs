@@ -347,19 +347,26 @@ pub fn validate_comment(
         .and_then(crate::i18n::Locale::from_tag)
         .unwrap_or_default();
     let result = validate(&input, locale);
-    let out = serde_wasm_bindgen::to_value(&ValidationOut {
-        valid: result.is_valid(),
-        errors: result
-            .errors
-            .iter()
-            .map(|e| ErrorOut {
-                field: e.field.name(),
-                code: e.code.name(),
-                message: &e.message,
-            })
-            .collect(),
-    })
-    .map_err(|_| JsError::new("validateComment"))?;
+    // Built by property writes: serde-wasm-bindgen's serializer for this answer cost
+    // more than the card-with-form byte budget (#19) allows.
+    let set = |target: &JsValue, key: &str, v: &JsValue| {
+        let _ = Reflect::set(target, &JsValue::from_str(key), v);
+    };
+    let errors = js_sys::Array::new();
+    for (i, e) in result.errors.iter().enumerate() {
+        let error = Object::new();
+        for (key, v) in [
+            ("field", e.field.name()),
+            ("code", e.code.name()),
+            ("message", &e.message),
+        ] {
+            set(&error, key, &JsValue::from_str(v));
+        }
+        errors.set(i as u32, error.into());
+    }
+    let out = Object::new();
+    set(&out, "valid", &JsValue::from_bool(result.is_valid()));
+    set(&out, "errors", &errors);
     // `values` hand back the caller's own strings where validation left them as they
     // were (the usual case): a 65 kB comment is not copied back out of the wasm.
     let values = Object::new();
@@ -369,25 +376,8 @@ pub fn validate_comment(
             Some(v) if value == input.get(field) => v.clone(),
             _ => JsValue::from_str(value),
         };
-        let _ = Reflect::set(&values, &JsValue::from_str(field.name()), &v);
+        set(&values, field.name(), &v);
     }
-    let _ = Reflect::set(&out, &JsValue::from_str("values"), &values);
-    Ok(out)
-}
-
-/// `validateComment`'s answer without `values` (set on the object afterwards).
-#[cfg(feature = "comments")]
-#[derive(serde::Serialize)]
-struct ValidationOut<'a> {
-    valid: bool,
-    errors: Vec<ErrorOut<'a>>,
-}
-
-/// One refused field in [`ValidationOut`].
-#[cfg(feature = "comments")]
-#[derive(serde::Serialize)]
-struct ErrorOut<'a> {
-    field: &'a str,
-    code: &'a str,
-    message: &'a str,
+    set(&out, "values", &values);
+    Ok(out.into())
 }
