@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, Element, Event, Headers, RequestCredentials, RequestInit, RequestMode,
-    Response, ResponseType, ShadowRoot, UrlSearchParams,
+    AbortController, Element, Event, RequestInit, Response, ResponseType, ShadowRoot,
+    UrlSearchParams,
 };
 
 use super::js::{self, Control};
@@ -317,9 +317,9 @@ fn dispatch_comment(form: &Element, detail: EventDetail<'_>) -> bool {
     };
     let init = js_sys::Object::new();
     for key in ["bubbles", "cancelable", "composed"] {
-        let _ = js_sys::Reflect::set(&init, &JsValue::from_str(key), &JsValue::TRUE);
+        set(&init, key, true);
     }
-    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("detail"), &detail);
+    set(&init, "detail", detail);
     js::dispatch(&host, "review-card:comment", &init)
 }
 
@@ -539,9 +539,14 @@ fn js_object(fields: &[(&str, FieldValue<'_>)]) -> Option<js_sys::Object> {
             FieldValue::Number(_) => return None,
             FieldValue::Null => JsValue::NULL,
         };
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &v);
+        set(&object, name, &v);
     }
     Some(object)
+}
+
+/// `target[key] = value` (on objects this crate made, so it cannot throw).
+fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value.into());
 }
 
 /// `endpoint` resolved against the page (without query or fragment), and whether
@@ -556,9 +561,13 @@ fn resolve(endpoint: &str) -> (Option<String>, bool) {
         return (None, true);
     };
     let same = location.origin().is_ok_and(|o| o == url.origin());
-    url.set_search("");
-    url.set_hash("");
-    (Some(url.href()), same)
+    // What `search` and `hash` set to "" leave: in a parsed URL, `?` and `#` before
+    // those parts are percent-encoded.
+    let href = url.href();
+    (
+        Some(crate::substring::before_any(&href, b"?#").to_string()),
+        same,
+    )
 }
 
 /// Posts the comment (a form body like `wp-comments-post.php`, or REST JSON) and
@@ -595,19 +604,21 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
             }
         })
         .unwrap_or_default();
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_credentials(RequestCredentials::SameOrigin);
-    if let Ok(headers) = Headers::new() {
-        // JSON first: `wp_die()` then answers `{"code":"wp_die","message":…}`.
-        let _ = headers.set("accept", "application/json, text/html;q=0.9");
-        let _ = headers.set("content-type", content_type);
-        init.set_headers(&headers);
-    }
-    init.set_body(&body);
+    // The `RequestInit` dictionary and its headers as plain objects: web-sys's
+    // setters and `Headers` are an import each, in the wasm and in the glue.
+    let init = js_sys::Object::new();
+    let headers = js_sys::Object::new();
+    // JSON first: `wp_die()` then answers `{"code":"wp_die","message":…}`.
+    set(&headers, "accept", "application/json, text/html;q=0.9");
+    set(&headers, "content-type", content_type);
+    set(&init, "method", "POST");
+    set(&init, "credentials", "same-origin");
+    set(&init, "headers", &headers);
+    set(&init, "body", body);
     if !rest && !same_origin {
-        init.set_mode(RequestMode::NoCors);
+        set(&init, "mode", "no-cors");
     }
+    let init: RequestInit = init.unchecked_into();
     let controller = AbortController::new().ok();
     if let Some(c) = &controller {
         init.set_signal(Some(&c.signal()));
