@@ -170,3 +170,22 @@ fn inherited_properties_are_not_fields() {
         .inner_html();
     assert!(!card.contains("Book"), "no kind: {card}");
 }
+
+#[wasm_bindgen_test]
+fn maps_are_read_as_objects_and_bytes_are_refused() {
+    let review = js_sys::Object::new();
+    let set = |o: &js_sys::Object, k: &str, v: &JsValue| {
+        js_sys::Reflect::set(o, &JsValue::from_str(k), v).unwrap();
+    };
+    set(&review, "title", &JsValue::from_str("x"));
+    let author = js_sys::Map::new();
+    author.set(&JsValue::from_str("name"), &JsValue::from_str("Piers"));
+    set(&review, "author", &author);
+    let el = host();
+    review_card::mount(&el, &review, &JsValue::UNDEFINED).unwrap();
+    let text = el.shadow_root().unwrap().text_content().unwrap();
+    assert!(text.contains("Piers"), "{text}");
+
+    set(&review, "author", &js_sys::Uint8Array::new_with_length(3));
+    assert_eq!(refusal(&review), "review: could not be read");
+}

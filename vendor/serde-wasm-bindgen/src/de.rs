@@ -284,11 +284,12 @@ impl<'de> de::Deserializer<'de> for Deserializer {
         } else if let Some(v) = self.value.as_string() {
             visitor.visit_string(v)
         } else if Array::is_array(&self.value) {
-            self.deserialize_seq(visitor)
-        } else if let Some(bytes) = self.as_bytes() {
-            // We need to handle this here because serde uses `deserialize_any`
-            // for internally tagged enums
-            visitor.visit_byte_buf(bytes)
+            // review-card: read by index (`Array.isArray` holds, so it is an array,
+            // from this realm or another): no iterator protocol in `deserialize_any`.
+            self.deserialize_from_array(visitor, self.value.unchecked_ref())
+        } else if self.value.has_type::<Uint8Array>() || self.value.has_type::<ArrayBuffer>() {
+            // review-card: bytes are refused unread (see vendor/README.md).
+            self.invalid_type(visitor)
         } else if self.value.is_object() &&
             // The only reason we want to support objects here is because serde uses
             // `deserialize_any` for internally tagged enums
@@ -305,7 +306,14 @@ impl<'de> de::Deserializer<'de> for Deserializer {
             // https://github.com/serde-rs/serde/issues/1183 is implemented / fixed on serde side.
             (!Symbol::iterator().js_in(&self.value) || self.value.has_type::<Map>())
         {
-            self.deserialize_map(visitor)
+            // review-card: a `Map`'s entries and an object's both as `[key, value]`
+            // arrays, read by one `MapAccess` (see vendor/README.md).
+            let entries = if self.value.has_type::<Map>() {
+                Array::from(&self.value)
+            } else {
+                Object::entries(self.value.unchecked_ref())
+            };
+            visitor.visit_map(MapDeserializer::new(entries.iter().map(convert_pair)))
         } else {
             self.invalid_type(visitor)
         }
