@@ -193,7 +193,7 @@ pub fn strip_tags(s: &str) -> String {
             continue;
         }
         if let Some(comment) = after.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |e| &comment[e + 3..]);
+            rest = crate::substring::find(comment, "-->").map_or("", |e| &comment[e + 3..]);
             continue;
         }
         let mut quote = None;

@@ -124,16 +124,16 @@ fn syntax_error(error: &JsValue, length: u32) -> ReviewError {
             .unwrap_or(s.len());
         Some((crate::number::parse_int(s.get(..end)?, 10)? as usize, end))
     };
-    let at_end = message
-        .find("position ")
+    // crate::substring, not str::find: a string pattern brings core's two-way searcher in.
+    let at_end = crate::substring::find(&message, "position ")
         .and_then(|i| number(message.get(i + 9..)?))
         .is_some_and(|(p, _)| p >= length as usize);
-    let what = if message.contains("end of") || at_end {
+    let what = if crate::substring::contains(&message, "end of") || at_end {
         "the JSON ends too early"
     } else {
         "the text is not valid JSON"
     };
-    let at = message.find("line ").and_then(|i| {
+    let at = crate::substring::find(&message, "line ").and_then(|i| {
         let rest = message.get(i + 5..)?;
         let (line, end) = number(rest)?;
         let rest = rest.get(end..)?.strip_prefix(" column ")?;
