@@ -251,19 +251,9 @@ pub fn json_ld(review: &Review) -> ReviewLd<'_> {
 
 /// The JSON-LD text for a review, safe inside a `<script type="application/ld+json">`
 /// element: `<`, `>` and `&` (which only occur inside strings) are written as
-/// `\u003c`, `\u003e` and `\u0026`.
+/// `\u003c`, `\u003e` and `\u0026` ([`crate::json_text::to_json`]).
 pub fn render_json_ld(review: &Review) -> String {
-    let text = crate::json_text::to_json(&json_ld(review));
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::json_text::to_json(&json_ld(review))
 }
 
 /// A string member of a JSON-LD object, as text.
