@@ -77,11 +77,12 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
         Some(rest) => (true, rest),
         None => (false, s),
     };
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty()
-        || (digits.contains('.') && frac.is_empty())
-        || whole.len() + frac.len() > 15
-    {
+    let dot = crate::substring::find_any(digits, b".");
+    let (whole, frac) = match dot {
+        Some(i) => (digits.get(..i)?, digits.get(i + 1..)?),
+        None => (digits, ""),
+    };
+    if whole.is_empty() || (dot.is_some() && frac.is_empty()) || whole.len() + frac.len() > 15 {
         return None;
     }
     let mantissa = parse_int(whole, 10)? * 10u64.pow(frac.len() as u32)
