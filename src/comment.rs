@@ -231,8 +231,11 @@ pub fn complete_url(url: &str) -> Option<String> {
     }) {
         return None;
     }
-    let lower = url.to_ascii_lowercase();
-    let explicit = lower.starts_with("http://") || lower.starts_with("https://");
+    let has_scheme = |s: &str| {
+        url.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    };
+    let explicit = has_scheme("http://") || has_scheme("https://");
     let full = if explicit {
         url.to_string()
     } else if crate::substring::contains(url, "://") || looks_like_scheme(url) {
