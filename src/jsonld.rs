@@ -20,22 +20,43 @@ pub fn schema_type(kind: Kind) -> &'static str {
     }
 }
 
-/// The credit roles that map onto a schema.org property of the reviewed item.
-fn role_property(kind: Kind, role: &str) -> Option<&'static str> {
-    // ASCII lowercasing (to_lowercase would pull Unicode case tables into the wasm);
-    // accented roles are listed in their usual lowercase form.
-    let role = role.to_ascii_lowercase();
-    match (kind, role.as_str()) {
-        (Kind::Film | Kind::Show, "director" | "réalisateur" | "réalisatrice") => {
-            Some("director")
-        }
-        (Kind::Book, "author" | "auteur" | "autrice") => Some("author"),
-        (Kind::Album, "artist" | "artiste") => Some("byArtist"),
-        (Kind::Game, "publisher" | "éditeur") => Some("publisher"),
-        // `publisher` is not a Product property: a product has a brand.
-        (Kind::Product, "brand" | "marque") => Some("brand"),
-        _ => None,
-    }
+/// A property of the reviewed item that credits fill, and the type of its agents.
+#[derive(Clone, Copy)]
+enum Slot {
+    Director,
+    Author,
+    ByArtist,
+    Publisher,
+    Brand,
+}
+
+/// The credit roles that map onto a schema.org property of the reviewed item, per
+/// kind. Roles compare in ASCII case only (Unicode case tables would grow the
+/// wasm); accented roles are listed in their usual lowercase form. `publisher` is
+/// not a Product property: a product has a brand.
+const ROLES: [(Kind, &str, Slot); 15] = [
+    (Kind::Film, "director", Slot::Director),
+    (Kind::Film, "réalisateur", Slot::Director),
+    (Kind::Film, "réalisatrice", Slot::Director),
+    (Kind::Show, "director", Slot::Director),
+    (Kind::Show, "réalisateur", Slot::Director),
+    (Kind::Show, "réalisatrice", Slot::Director),
+    (Kind::Book, "author", Slot::Author),
+    (Kind::Book, "auteur", Slot::Author),
+    (Kind::Book, "autrice", Slot::Author),
+    (Kind::Album, "artist", Slot::ByArtist),
+    (Kind::Album, "artiste", Slot::ByArtist),
+    (Kind::Game, "publisher", Slot::Publisher),
+    (Kind::Game, "éditeur", Slot::Publisher),
+    (Kind::Product, "brand", Slot::Brand),
+    (Kind::Product, "marque", Slot::Brand),
+];
+
+fn role_slot(kind: Kind, role: &str) -> Option<Slot> {
+    ROLES
+        .iter()
+        .find(|(k, r, _)| *k == kind && r.eq_ignore_ascii_case(role))
+        .map(|(_, _, slot)| *slot)
 }
 
 /// A schema.org `Review`, as written.
@@ -208,12 +229,12 @@ pub fn json_ld(review: &Review) -> ReviewLd<'_> {
         offers,
     };
     for credit in &review.credits {
-        let (list, kind) = match role_property(review.kind, &credit.role) {
-            Some("director") => (&mut item.director, "Person"),
-            Some("author") => (&mut item.author, "Person"),
-            Some("byArtist") => (&mut item.by_artist, "MusicGroup"),
-            Some("brand") => (&mut item.brand, "Brand"),
-            Some(_) => (&mut item.publisher, "Organization"),
+        let (list, kind) = match role_slot(review.kind, &credit.role) {
+            Some(Slot::Director) => (&mut item.director, "Person"),
+            Some(Slot::Author) => (&mut item.author, "Person"),
+            Some(Slot::ByArtist) => (&mut item.by_artist, "MusicGroup"),
+            Some(Slot::Brand) => (&mut item.brand, "Brand"),
+            Some(Slot::Publisher) => (&mut item.publisher, "Organization"),
             None => continue,
         };
         list.0.push(AgentLd {
