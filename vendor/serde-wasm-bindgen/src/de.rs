@@ -92,10 +92,9 @@ impl<'de> de::MapAccess<'de> for ObjectAccess {
         for field in &mut self.fields {
             let js_field = static_str_to_js(field);
             let next_value = self.obj.get_with_ref_key(&js_field);
-            // If this value is `undefined`, it might be actually a missing field;
-            // double-check with an `in` operator if so.
-            let is_missing_field = next_value.is_undefined() && !js_field.js_in(&self.obj);
-            if !is_missing_field {
+            // review-card: a member that is `undefined` counts as missing, with no
+            // `in` check to tell the two apart (for `Loose` fields both are `Null`).
+            if !next_value.is_undefined() {
                 self.next_value = Some(Deserializer::from(next_value));
                 return Ok(Some(seed.deserialize(str_deserializer(field))?));
             }
