@@ -1,11 +1,16 @@
 //! The comment form in the browser: restoring what the reader typed, live counter,
 //! GOV.UK-style errors, spam friction, the `review-card:comment` event and posting.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortSignal, Element, Event, RequestInit, Response, ResponseType, ShadowRoot, UrlSearchParams,
+    AbortController, Element, Event, RequestInit, Response, ResponseType, ShadowRoot,
+    UrlSearchParams,
 };
 
 use super::js::{self, Control};
@@ -614,23 +619,33 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
         set(&init, "mode", "no-cors");
     }
     let init: RequestInit = init.unchecked_into();
+    let controller = AbortController::new().ok();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
     let ms = form
         .get_attribute("data-timeout")
         .and_then(|t| u32::try_from(crate::number::parse_int(&t, 10)?).ok())
         .unwrap_or(POST_TIMEOUT_MS);
-    // The platform's timeout signal, as the thread's fetch uses, in place of a
-    // gloo-timers `Timeout` aborting an `AbortController`: the form was the only
-    // user of gloo-timers, and the byte budget (#19) needed its glue.
-    let signal = AbortSignal::timeout_with_u32(ms);
-    init.set_signal(Some(&signal));
-    let Ok(response) = JsFuture::from(js::window().fetch_with_str_and_init(endpoint, &init)).await
-    else {
-        // Aborted only by the timeout: the comment may have arrived either way.
-        return if signal.aborted() {
+    let timed_out = Rc::new(Cell::new(false));
+    let flag = Rc::clone(&timed_out);
+    // Dropped (cancelled) when this function returns.
+    let _timer = Timeout::new(ms, move || {
+        flag.set(true);
+        if let Some(c) = controller {
+            c.abort();
+        }
+    });
+    let failed = || {
+        if timed_out.get() {
             Ending::Timeout
         } else {
             Ending::Network
-        };
+        }
+    };
+    let Ok(response) = JsFuture::from(js::window().fetch_with_str_and_init(endpoint, &init)).await
+    else {
+        return failed();
     };
     let response: Response = response.unchecked_into();
     if response.type_() == ResponseType::Opaque {
