@@ -320,6 +320,23 @@ fn dates_and_times_in_each_locale() {
 }
 
 #[test]
+fn odd_gmt_dates_give_a_valid_datetime_or_none_and_never_panic() {
+    for (gmt, want) in [
+        ("2026-12-01T19:05:09", Some("2026-12-01T19:05:09Z")),
+        ("2026-12-01 19:05", Some("2026-12-01 19:05:00Z")),
+        ("2026-12-01T19:05:€", Some("2026-12-01T19:05:00Z")),
+        ("2026-12-01T19:05€", Some("2026-12-01T19:05:00Z")),
+        ("2026-12-01T19:05:5", Some("2026-12-01T19:05:00Z")),
+        ("2026-12-01T19:0€", None),
+    ] {
+        let mut c = comment(1, 0, "A", "x");
+        c.date_gmt = gmt.into();
+        let got = review_card::thread::model::Comment::from_wordpress(&c).datetime;
+        assert_eq!(got.as_deref(), want, "{gmt}");
+    }
+}
+
+#[test]
 fn authors_link_only_through_the_allow_list_with_nofollow_ugc() {
     let mut c = comment(1, 0, "Ana", "x");
     c.author_url = "https://ana.example/?a=1&b=\"2\"".into();

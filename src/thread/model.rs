@@ -102,13 +102,12 @@ impl Comment {
             (lower.starts_with("http://") || lower.starts_with("https://"))
                 && crate::url::check_url(u, false).is_ok()
         });
+        // `YYYY-MM-DDTHH:MM` is ASCII once parsed; seconds only when they are `:SS`.
         let datetime = Stamp::parse(&c.date_gmt).map(|_| {
-            let mut t = String::from(&c.date_gmt[..19.min(c.date_gmt.len())]);
-            if t.len() == 16 {
-                t.push_str(":00");
-            }
-            t.push('Z');
-            t
+            let b = c.date_gmt.as_bytes();
+            let seconds = matches!(b.get(16..19), Some([b':', b'0'..=b'9', b'0'..=b'9']));
+            let (minutes, rest) = c.date_gmt.split_at(16);
+            [minutes, if seconds { &rest[..3] } else { ":00" }, "Z"].concat()
         });
         Comment {
             id: c.id,
