@@ -310,8 +310,9 @@ pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,
     lang: Option<JsString>,
 ) -> Result<JsValue, JsError> {
+    use super::js::set;
     use crate::comment::{validate, CommentInput, Field};
-    use js_sys::{Object, Reflect};
+    use js_sys::Object;
     // Fields are read one by one rather than through JSON.stringify + parse: this runs
     // on every keystroke with up to 65 kB of text.
     if !fields.is_object() {
@@ -349,9 +350,6 @@ pub fn validate_comment(
     let result = validate(&input, locale);
     // Built by property writes: serde-wasm-bindgen's serializer for this answer cost
     // more than the card-with-form byte budget (#19) allows.
-    let set = |target: &JsValue, key: &str, v: &JsValue| {
-        let _ = Reflect::set(target, &JsValue::from_str(key), v);
-    };
     let errors = js_sys::Array::new();
     for (i, e) in result.errors.iter().enumerate() {
         let error = Object::new();

@@ -13,7 +13,7 @@ use web_sys::{
     UrlSearchParams,
 };
 
-use super::js::{self, Control};
+use super::js::{self, set, Control};
 use super::storage::{self, Details};
 use crate::comment::{
     comment_bytes_left, validate, validate_field, CommentInput, Field, Validation,
@@ -317,9 +317,9 @@ fn dispatch_comment(form: &Element, detail: EventDetail<'_>) -> bool {
     };
     let init = js_sys::Object::new();
     for key in ["bubbles", "cancelable", "composed"] {
-        set(&init, key, true);
+        set(&init, key, &JsValue::TRUE);
     }
-    set(&init, "detail", detail);
+    set(&init, "detail", &detail);
     js::dispatch(&host, "review-card:comment", &init)
 }
 
@@ -544,11 +544,6 @@ fn js_object(fields: &[(&str, FieldValue<'_>)]) -> Option<js_sys::Object> {
     Some(object)
 }
 
-/// `target[key] = value` (on objects this crate made, so it cannot throw).
-fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
-    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value.into());
-}
-
 /// `endpoint` resolved against the page (without query or fragment), and whether
 /// it is on the page's origin.
 fn resolve(endpoint: &str) -> (Option<String>, bool) {
@@ -609,14 +604,18 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     let init = js_sys::Object::new();
     let headers = js_sys::Object::new();
     // JSON first: `wp_die()` then answers `{"code":"wp_die","message":…}`.
-    set(&headers, "accept", "application/json, text/html;q=0.9");
-    set(&headers, "content-type", content_type);
-    set(&init, "method", "POST");
-    set(&init, "credentials", "same-origin");
+    set(
+        &headers,
+        "accept",
+        &"application/json, text/html;q=0.9".into(),
+    );
+    set(&headers, "content-type", &content_type.into());
+    set(&init, "method", &"POST".into());
+    set(&init, "credentials", &"same-origin".into());
     set(&init, "headers", &headers);
-    set(&init, "body", body);
+    set(&init, "body", &body.into());
     if !rest && !same_origin {
-        set(&init, "mode", "no-cors");
+        set(&init, "mode", &"no-cors".into());
     }
     let init: RequestInit = init.unchecked_into();
     let controller = AbortController::new().ok();

@@ -242,6 +242,15 @@ pub(crate) fn insert_html(element: &Element, position: &str, html: &str) -> Resu
         .insert_adjacent_html(position, &trusted(html))
 }
 
+/// `target[key] = value`, on an object this crate made (so it cannot throw): the
+/// JS values the form builds (request bodies, the event's detail, remembered
+/// details, `validateComment`'s answer).
+/// By reference: a value converted `into()` a `JsValue` would be cloned, one
+/// crossing more each time (and `validateComment` runs on every keystroke).
+pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
 /// Moves focus to `element` (the error summary, a field): any HTML element has
 /// `focus()`, so no `HTMLElement` type check is needed.
 pub(crate) fn focus(element: &Element) {

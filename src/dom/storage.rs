@@ -76,7 +76,7 @@ pub(crate) fn save_details(details: &Details<&str>) {
         .into_iter()
         .zip([details.author, details.email, details.url])
     {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(v));
+        super::js::set(&object, key, &JsValue::from_str(v));
     }
     let Ok(json) = js_sys::JSON::stringify(&object) else {
         return;
