@@ -32,10 +32,11 @@ WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=n
 
 ## `make pkg DEBUG=1` (or `make demo DEBUG=1`): an unoptimised build with panic
 ## messages, `console_error_panic_hook` reporting each panic's message and location.
-## Two builds of the crate: with the comment form (pkg/, the ES module's and Node's
-## wasm) and without it (target/card-pkg/, which scripts/package.mjs turns into
-## pkg/review_card_card_bg.wasm: the embed script loads it for pages whose cards
-## have no comments).
+## Three builds of the crate: everything (pkg/, the ES module's and Node's wasm), and
+## the embed script's two, without the ES module's extra exports (Cargo.toml's `api`):
+## with the comment form (target/comments-pkg/, which scripts/package.mjs turns into
+## pkg/review_card_comments_bg.wasm) and without it (target/card-pkg/, into
+## pkg/review_card_card_bg.wasm, for pages whose cards have no comments).
 ifeq ($(DEBUG),1)
 WASM_PACK_BUILD = wasm-pack --log-level warn build --dev --target web --out-dir $(1) . --features debug $(2)
 else
@@ -45,8 +46,9 @@ endif
 
 pkg:
 	@# wasm-pack runs wasm-opt on every .wasm in its out-dir, the last packaging's too.
-	rm -f pkg/review_card_card_bg.wasm
+	rm -f pkg/review_card_card_bg.wasm pkg/review_card_comments_bg.wasm
 	$(call WASM_PACK_BUILD,pkg)
+	$(call WASM_PACK_BUILD,target/comments-pkg,--no-default-features --features comments)
 	$(call WASM_PACK_BUILD,target/card-pkg,--no-default-features)
 	node scripts/package.mjs
 	@wasm=$$(stat -c %s pkg/review_card_bg.wasm); gz=$$(gzip -9c pkg/review_card_bg.wasm | wc -c); \
@@ -62,6 +64,7 @@ fmt-check:
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features comments -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 native:
@@ -84,7 +87,7 @@ bench: setup pkg
 
 clean:
 	cargo clean
-	rm -rf pkg www/pkg www/embed.js www/review_card.js www/review_card_bg.wasm www/review_card_card_bg.wasm
+	rm -rf pkg www/pkg www/embed.js www/review_card.js www/review_card_bg.wasm www/review_card_card_bg.wasm www/review_card_comments_bg.wasm
 
 ## Longer property-test run (the one in `make test` is bounded to 256 cases each).
 fuzz:

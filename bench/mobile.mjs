@@ -124,7 +124,13 @@ export async function runMobile({ root, browser, runs, widget, also = [] }) {
   // review JSON from the blog.
   const files = {};
   for (const f of widget.files) files[`/cdn/review-card/${f}`] = fs.readFileSync(path.resolve(root, widget.dir, f));
-  also.forEach((a, i) => { for (const f of widget.files) files[`/cdn/also-${i}/${f}`] = fs.readFileSync(path.resolve(root, a.dir, f)); });
+  // An older build to compare may load other files (review_card_bg.wasm for comments,
+  // before review_card_comments_bg.wasm): each is served if it has it.
+  also.forEach((a, i) => {
+    for (const f of new Set([...widget.files, "review_card_bg.wasm"])) {
+      if (fs.existsSync(path.resolve(root, a.dir, f))) files[`/cdn/also-${i}/${f}`] = fs.readFileSync(path.resolve(root, a.dir, f));
+    }
+  });
   files["/cdn/vanilla/embed.js"] = await bundle(root, "bench/vanilla-embed.js");
   files["/cdn/lit/embed.js"] = await bundle(root, "bench/lit-embed.js");
   const cdnServer = await cdn(files);

@@ -22,7 +22,7 @@ const LOCAL_RUNS = Number(process.env.BENCH_LOCAL_RUNS || RUNS);
 // jsDelivr or unpkg serves it, the script its `jsdelivr` field names and the wasm next
 // to it (the embed finds it by its own URL).
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, "pkg/package.json"), "utf8"));
-const WIDGET = { dir: "pkg", entry: PKG.jsdelivr, files: [PKG.jsdelivr, "review_card_card_bg.wasm", "review_card_bg.wasm"] };
+const WIDGET = { dir: "pkg", entry: PKG.jsdelivr, files: [PKG.jsdelivr, "review_card_card_bg.wasm", "review_card_comments_bg.wasm"] };
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/rust-and-bone.json"), "utf8"));
 fs.writeFileSync(path.join(ROOT, "bench/card-css.js"), "export default " + JSON.stringify(fs.readFileSync(path.join(ROOT, "src/card.css"), "utf8")) + ";\n");
 

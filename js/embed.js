@@ -33,8 +33,9 @@
   // A CDN may serve the package's default file at the package's own URL
   // (https://cdn.jsdelivr.net/npm/review-card@1.2.3): that is a folder.
   var base = new URL(/\.m?js$/.test(here) ? "./" : here.replace(/\/?$/, "/"), here).href;
-  // Two builds: with the comment form, and the card alone (a third smaller).
-  var FILES = { full: "review_card_bg.wasm", card: "review_card_card_bg.wasm" };
+  // Two builds: with the comment form, and the card alone (a third smaller). Both
+  // leave out the ES module's extra exports (renderToString, validateComment).
+  var FILES = { full: "review_card_comments_bg.wasm", card: "review_card_card_bg.wasm" };
 
   /** Why a fetch or compilation of `wasmUrl` failed, in words that point at the fix. */
   function explain(wasmUrl, e, type) {

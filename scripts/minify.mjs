@@ -167,7 +167,9 @@ function renameWasm(bytes, renameImport, renameExport) {
     const name = (s) => { const e = enc.encode(s); return [leb(e.length), e]; };
     const parts = [];
     const count = u32();
-    parts.push(leb(count));
+    // Two exports of one function (wasm-opt merged two closure shims) may rename to
+    // the same name: it is exported once.
+    const exports = new Map();
     for (let i = 0; i < count; i++) {
       if (id === 2) {
         const [module, field] = renameImport(str(), str());
@@ -177,10 +179,16 @@ function renameWasm(bytes, renameImport, renameExport) {
       } else {
         const exported = renameExport(str());
         const kind = body[q++];
-        parts.push(...name(exported), Uint8Array.of(kind), leb(u32()));
+        const index = u32();
+        const seen = exports.get(exported);
+        if (seen && (seen[0] !== kind || seen[1] !== index)) throw new Error(`minify: two exports renamed to ${exported}`);
+        if (seen) continue;
+        exports.set(exported, [kind, index]);
+        parts.push(...name(exported), Uint8Array.of(kind), leb(index));
       }
     }
     if (q !== body.length) throw new Error(`minify: section ${id} has ${body.length - q} bytes left over`);
+    parts.unshift(leb(id === 2 ? count : exports.size));
     const len = parts.reduce((n, a) => n + a.length, 0);
     out.push(Uint8Array.of(id), leb(len), ...parts);
   }

@@ -6,10 +6,11 @@
 //
 // pkg/, as a CDN serves it (https://cdn.jsdelivr.net/npm/review-card@VERSION/…):
 //   embed.js              the blogger's one script: loader + glue, minified (terser)
-//   review_card_bg.wasm   the wasm; short import/export names (wasm-opt), shared by
-//                         embed.js and review_card.js
-//   review_card_card_bg.wasm  the same crate without the comment form, on the same
-//                         glue: embed.js loads it while no card on the page has comments
+//   review_card_bg.wasm   the wasm of review_card.js; short import/export names (wasm-opt)
+//   review_card_comments_bg.wasm  embed.js's wasm for cards with comments: the same
+//                         crate without the ES module's extra exports, on the same glue
+//   review_card_card_bg.wasm  the same without the comment form either: embed.js
+//                         loads it while no card on the page has comments
 //   review_card.js        ES module API (readable; bundlers minify it)   + .d.ts
 //   node.js               Node entry: `await init()` reads the wasm with fs
 //   element.js, react.js  `review-card/element`, `review-card/react`     + .d.ts
@@ -100,11 +101,12 @@ if (!glue.includes("/* review-card: packaged */")) {
   glue = "/* review-card: packaged */\n" + glue;
   fs.writeFileSync(gluePath, glue);
 }
-// The card-only build (Makefile: `--no-default-features`) runs on the same glue: its
-// imports are a subset of the full build's, renamed to the same short names.
+// The embed's two builds (Makefile: without the `api` feature) run on the same glue:
+// their imports are a subset of the full build's, renamed to the same short names.
 const saved = JSON.parse(read(namesFile));
-adoptGlue(path.join(cardDir, "review_card_bg.wasm"), path.join(pkgDir, "review_card_card_bg.wasm"),
-  read(path.join(cardDir, "review_card.js")), saved.glue, saved);
+for (const [dir, file] of [["target/comments-pkg", "review_card_comments_bg.wasm"], ["target/card-pkg", "review_card_card_bg.wasm"]]) {
+  adoptGlue(p(dir, "review_card_bg.wasm"), path.join(pkgDir, file), read(p(dir, "review_card.js")), saved.glue, saved);
+}
 
 // wasm-pack's declarations of the wasm's own exports name the long names; nothing
 // imports them.
@@ -151,7 +153,7 @@ pkg.types = "review_card.d.ts";
 pkg.unpkg = "embed.js";
 pkg.jsdelivr = "embed.js";
 pkg.bin = { "review-card": "cli.mjs" };
-pkg.files = ["embed.js", "review_card.js", "review_card.d.ts", "review_card_bg.wasm", "review_card_card_bg.wasm", "node.js", "element.js", "element.d.ts",
+pkg.files = ["embed.js", "review_card.js", "review_card.d.ts", "review_card_bg.wasm", "review_card_comments_bg.wasm", "review_card_card_bg.wasm", "node.js", "element.js", "element.d.ts",
   "react.js", "react.d.ts", "cli.mjs", "review.schema.json", "README.md", "LICENSE"];
 pkg.exports = {
   ".": { types: "./review_card.d.ts", node: "./node.js", import: "./review_card.js", default: "./review_card.js" },
@@ -159,6 +161,7 @@ pkg.exports = {
   "./react": { types: "./react.d.ts", default: "./react.js" },
   "./embed.js": "./embed.js",
   "./review_card_bg.wasm": "./review_card_bg.wasm",
+  "./review_card_comments_bg.wasm": "./review_card_comments_bg.wasm",
   "./review_card_card_bg.wasm": "./review_card_card_bg.wasm",
   "./review.schema.json": "./review.schema.json",
   "./package.json": "./package.json",
@@ -171,7 +174,7 @@ fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + "\n");
 for (const f of pkg.files) if (!fs.existsSync(path.join(pkgDir, f))) throw new Error(`package: ${f} is listed in files but missing`);
 
 // --- www/: the demo, on the package's own files --------------------------------
-for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm", "review_card_card_bg.wasm"]) fs.copyFileSync(path.join(pkgDir, f), p("www", f));
+for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm", "review_card_comments_bg.wasm", "review_card_card_bg.wasm"]) fs.copyFileSync(path.join(pkgDir, f), p("www", f));
 fs.rmSync(p("www/pkg"), { recursive: true, force: true });
-for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm", "review_card_card_bg.wasm"]) console.log(`package: pkg/${f} ${fs.statSync(path.join(pkgDir, f)).size} B`);
+for (const f of ["embed.js", "review_card.js", "review_card_bg.wasm", "review_card_comments_bg.wasm", "review_card_card_bg.wasm"]) console.log(`package: pkg/${f} ${fs.statSync(path.join(pkgDir, f)).size} B`);
 console.log("package: pkg/ is complete (embed script, ES module, Node entry, element, types, CLI, schema); www/ has the same embed files");

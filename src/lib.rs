@@ -51,7 +51,9 @@ pub use options::Settings;
 pub use parse::parse_review;
 pub use render::{render_card, render_document};
 
-#[cfg(all(target_arch = "wasm32", feature = "comments"))]
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
+pub use dom::api::render_to_string;
+#[cfg(all(target_arch = "wasm32", feature = "api", feature = "comments"))]
 pub use dom::api::validate_comment;
 #[cfg(target_arch = "wasm32")]
-pub use dom::api::{mount, render_to_string, unmount};
+pub use dom::api::{mount, unmount};

@@ -11,7 +11,6 @@ use crate::input::{OptionsInput, ReviewInput};
 use crate::model::Review;
 use crate::options::{settings_from_input, Settings};
 use crate::parse::{not_an_object, position, review_from_input, too_large, MAX_REVIEW_BYTES};
-use crate::render::render_document;
 
 /// The TypeScript declarations of the data format and the API's values, added to
 /// the generated `.d.ts`. Checked against the serde types by `tests/schema.rs`.
@@ -284,6 +283,7 @@ fn arg_type(value: &JsValue) -> &'static str {
 
 /// Renders `review` to an HTML string: a `<review-card>` element with a declarative
 /// shadow root holding the styles and the same markup `mount` produces.
+#[cfg(feature = "api")]
 #[wasm_bindgen(js_name = renderToString)]
 pub fn render_to_string(
     #[wasm_bindgen(unchecked_param_type = "Review | SchemaOrgReview | string")] review: &JsValue,
@@ -297,14 +297,14 @@ pub fn render_to_string(
     if let Some(base) = settings.base_url.clone() {
         resolve_links(&mut review, &mut settings, Some(base));
     }
-    Ok(render_document(&review, &settings))
+    Ok(crate::render::render_document(&review, &settings))
 }
 
 /// Validates comment fields `{ author, email, url, comment }` with WordPress's rules.
 /// Returns `{ valid, errors: [{ field, code, message }], values }`, where `values`
 /// are what would be sent (trimmed, CRLF normalised, `https://` completed).
 /// `lang` picks the messages' language (English by default).
-#[cfg(feature = "comments")]
+#[cfg(all(feature = "comments", feature = "api"))]
 #[wasm_bindgen(js_name = validateComment, unchecked_return_type = "CommentValidation")]
 pub fn validate_comment(
     #[wasm_bindgen(unchecked_param_type = "CommentFields")] fields: &JsValue,

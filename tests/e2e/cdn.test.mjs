@@ -76,7 +76,7 @@ resetArrivals();
 before(async () => {
   assert.deepEqual(fs.readdirSync(pkg.unpacked).includes("embed.js"), true, "the tarball has embed.js");
   const gate = async () => { arrived.wasm.r(); await arrived.json.p; };
-  cdnUrl = await cdn({ cors: true, hooks: { "review_card_bg.wasm": gate, "review_card_card_bg.wasm": gate } });
+  cdnUrl = await cdn({ cors: true, hooks: { "review_card_comments_bg.wasm": gate, "review_card_card_bg.wasm": gate } });
   noCorsUrl = await cdn({ cors: false });
   const base = `${cdnUrl}/npm/${pkg.name}@${pkg.version}`;
   blogUrl = await blog({
@@ -119,7 +119,7 @@ for (const [name, route] of [["a classic async script", "/classic.html"], ["a mo
     assert.deepEqual(await cardAndForm(tab), { title: "Rust & Bone", score: "Score: 7.2 out of 10", form: true });
     // One script: the embed script and the wasm from the CDN, the JSON from the blog.
     const fromCdn = requests.filter((r) => r.startsWith("/npm/"));
-    assert.deepEqual(fromCdn.map((r) => r.replace(/^\/npm\/[^/]+/, "")).sort(), route === "/bare.html" ? ["", "/review_card_bg.wasm"] : ["/embed.js", "/review_card_bg.wasm"]);
+    assert.deepEqual(fromCdn.map((r) => r.replace(/^\/npm\/[^/]+/, "")).sort(), route === "/bare.html" ? ["", "/review_card_comments_bg.wasm"] : ["/embed.js", "/review_card_comments_bg.wasm"]);
     assert.deepEqual(log.filter((m) => /error|\[review-card\]/.test(m)), []);
     await context.close();
   });
@@ -136,7 +136,7 @@ test("a card without comments loads the card-only wasm; given comments later, th
   // card-only build let go of its listeners).
   await tab.evaluate(() => document.querySelector("review-card").setAttribute("comments", ""));
   assert.equal((await cardAndForm(tab)).form, true);
-  assert.deepEqual(wasm(), ["review_card_card_bg.wasm", "review_card_bg.wasm"]);
+  assert.deepEqual(wasm(), ["review_card_card_bg.wasm", "review_card_comments_bg.wasm"]);
   await tab.evaluate(() => document.querySelector("review-card").shadowRoot.querySelector("button.more").click());
   assert.equal(await tab.evaluate(() => document.querySelector("review-card").shadowRoot.querySelector("button.more").getAttribute("aria-expanded")), "true");
   assert.deepEqual(log.filter((m) => /error|\[review-card\]/.test(m)), []);
@@ -145,7 +145,7 @@ test("a card without comments loads the card-only wasm; given comments later, th
 
 test("without Access-Control-Allow-Origin the one console message names CORS and the URL; the fallback shows with no gap", async () => {
   const { tab, log, context } = await open("/no-cors.html");
-  const wasmUrl = `${noCorsUrl}/npm/${pkg.name}@${pkg.version}/review_card_bg.wasm`;
+  const wasmUrl = `${noCorsUrl}/npm/${pkg.name}@${pkg.version}/review_card_comments_bg.wasm`;
   for (let i = 0; i < 100 && !log.some((m) => m.includes("[review-card]")); i++) await tab.waitForTimeout(100);
   await tab.waitForFunction(() => !document.querySelector("review-card").hasAttribute("aria-busy"));
   await tab.waitForTimeout(200); // nothing else arrives

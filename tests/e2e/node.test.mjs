@@ -17,7 +17,7 @@ let env;
 before(async () => {
   env = await setup();
   // The embed script as the tarball has it, served beside the page.
-  for (const f of ["embed.js", "review_card_bg.wasm", "review_card_card_bg.wasm"]) {
+  for (const f of ["embed.js", "review_card_comments_bg.wasm", "review_card_card_bg.wasm"]) {
     const body = fs.readFileSync(path.join(app.unpacked, f));
     env.server.routes["/cdn/" + f] = (req, res) => { res.writeHead(200, { "content-type": f.endsWith(".js") ? "text/javascript" : "application/wasm" }); res.end(body); };
   }

@@ -19,7 +19,8 @@ let server, browser;
 after(async () => { await browser?.close(); await server?.close(); });
 
 const EXPECTED_FILES = ["LICENSE", "README.md", "cli.mjs", "element.d.ts", "element.js", "embed.js", "node.js", "package.json",
-  "react.d.ts", "react.js", "review.schema.json", "review_card.d.ts", "review_card.js", "review_card_bg.wasm", "review_card_card_bg.wasm"];
+  "react.d.ts", "react.js", "review.schema.json", "review_card.d.ts", "review_card.js", "review_card_bg.wasm", "review_card_card_bg.wasm",
+  "review_card_comments_bg.wasm"];
 
 test("the tarball ships every path's files and says where they are", () => {
   const pkg = packed();
@@ -29,7 +30,7 @@ test("the tarball ships every path's files and says where they are", () => {
   assert.equal(json.unpkg, "embed.js");
   assert.equal(json.jsdelivr, "embed.js");
   assert.equal(json.bin["review-card"], "cli.mjs");
-  assert.deepEqual(Object.keys(json.exports).sort(), [".", "./element", "./embed.js", "./package.json", "./react", "./review.schema.json", "./review_card_bg.wasm", "./review_card_card_bg.wasm"]);
+  assert.deepEqual(Object.keys(json.exports).sort(), [".", "./element", "./embed.js", "./package.json", "./react", "./review.schema.json", "./review_card_bg.wasm", "./review_card_card_bg.wasm", "./review_card_comments_bg.wasm"]);
   console.log(`# tarball ${path.basename(pkg.tarball)} ${fs.statSync(pkg.tarball).size} B: ${pkg.files.map((f) => `${f.path} ${f.size} B`).join(", ")}`);
 });
 
