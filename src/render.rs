@@ -352,6 +352,13 @@ pub fn render_content_parts(review: &Review, settings: &Settings) -> (String, bo
     if let Some(comments) = &settings.comments {
         let mut html = html;
         html.push_str(&crate::form::render_form(review, settings, comments));
+        // The conversation, under the form (only where scripts run to load it).
+        if !settings.static_markup {
+            let locale = settings.locale(review.lang.as_deref());
+            if let Some(thread) = crate::thread::render::render_section(settings, locale) {
+                html.push_str(&thread);
+            }
+        }
         return (html, deferred);
     }
     (html, deferred)

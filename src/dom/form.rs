@@ -445,6 +445,8 @@ fn clear_error(form: &Element, field: Field) {
 pub(crate) fn on_click(target: &Element, event: &Event) {
     if let Some(link) = js::closest(target, ".summary a[data-for]") {
         follow_summary_link(&link, event);
+    } else if let Some(button) = js::closest(target, ".thread button, .replying button") {
+        super::thread::on_click(&button);
     } else if let Some(retry) = js::closest(target, ".status button.retry") {
         if let Some(form) = js::closest(&retry, "form.form") {
             submit(&form);

@@ -9,6 +9,8 @@ mod mount;
 #[cfg(feature = "comments")]
 mod storage;
 mod theme;
+#[cfg(feature = "comments")]
+mod thread;
 
 /// Debug builds (`make demo DEBUG=1`): a panic prints its message and where it
 /// happened to the console, instead of only trapping.

@@ -185,6 +185,8 @@ pub(crate) fn mount_card(
         if let Some(typed) = typed {
             super::form::restore_typed(&root, &typed);
         }
+        // The conversation under the form, when there is a post to list it from.
+        super::thread::init(&root);
     }
     super::theme::follow_host(element, settings.theme == crate::options::Theme::Auto);
     set_json_ld(element, settings.json_ld.then_some(review));
@@ -218,6 +220,7 @@ pub(crate) fn take_over(element: &Element, existing: ShadowRoot) -> Result<(), J
     if super::js::find(&root, "form.form").is_some() {
         super::form::listen(&root);
         super::form::init(&root);
+        super::thread::init(&root);
     }
     let _ = js_sys::Reflect::set(&root, &JsValue::from_str(TAKEN_KEY), &JsValue::TRUE);
     super::theme::follow_host(element, auto);

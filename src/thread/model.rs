@@ -132,6 +132,8 @@ pub struct Thread {
     pub total: u64,
     /// Pages of [`super::PAGE_SIZE`] loaded.
     pub pages: u32,
+    /// The reader's own approved comments posted since `total` was read.
+    pub own: u64,
 }
 
 /// One comment's place in the thread: its index in [`Thread::comments`], its depth
@@ -152,7 +154,9 @@ impl Thread {
     /// shown when posted and then listed by WordPress) is replaced, not repeated.
     pub fn add_page(&mut self, page: &[WpComment], total: u64) {
         self.pages += 1;
+        // A fresh count includes whatever the reader posted before it.
         self.total = total;
+        self.own = 0;
         for c in page {
             self.add(Comment::from_wordpress(c));
         }
@@ -166,9 +170,12 @@ impl Thread {
         }
     }
 
-    /// Approved comments loaded.
-    pub fn approved(&self) -> u64 {
-        self.comments.iter().filter(|c| !c.held).count() as u64
+    /// Adds the reader's own comment, just posted: approved, it counts at once.
+    pub fn add_own(&mut self, c: Comment) {
+        if !c.held && !self.comments.iter().any(|x| x.id == c.id) {
+            self.own += 1;
+        }
+        self.add(c);
     }
 
     /// Whether WordPress has more pages to load.
@@ -176,10 +183,10 @@ impl Thread {
         u64::from(self.pages) * (super::PAGE_SIZE as u64) < self.total
     }
 
-    /// The number shown in the heading: the approved comments, counting the reader's
-    /// own approved ones that arrived after the count did.
+    /// The number shown in the heading: WordPress's count of approved comments, plus
+    /// the reader's own approved ones posted since.
     pub fn count(&self) -> u64 {
-        self.total.max(self.approved())
+        self.total + self.own
     }
 
     /// The comments in reading order with their depth: each top-level comment

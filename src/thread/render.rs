@@ -2,9 +2,10 @@
 //! form (heading, list, "Show more comments", status), and the list's items.
 
 use super::model::{Comment, Place, Thread};
+use super::wordpress::list_endpoint;
 use crate::i18n::Locale;
 use crate::number::push_u64;
-use crate::options::Settings;
+use crate::options::{CommentMode, CommentSettings, Settings};
 use crate::render::Html;
 
 /// The heading's text: "No comments yet", "1 comment", "45 comments".
@@ -23,22 +24,26 @@ pub fn heading(count: u64, locale: Locale) -> String {
     s
 }
 
-/// The thread's section, empty until the comments load: rendered with the form and
-/// under it, so nothing above the form moves when the comments arrive.
-pub fn render_section(settings: &Settings, locale: Locale) -> String {
+/// The thread's section, empty until the comments load, when the card has a
+/// WordPress post to list them from (see [`thread_source`]): rendered after the form,
+/// so nothing above the form moves when the comments arrive. `None` otherwise.
+pub fn render_section(settings: &Settings, locale: Locale) -> Option<String> {
+    let (src, post) = settings.comments.as_ref().and_then(thread_source)?;
     let t = &locale.strings().thread;
     let mut h = Html {
         out: String::with_capacity(512),
         ids: &settings.id_prefix,
     };
     let level = char::from(b'0' + settings.heading_level.clamp(2, 6));
-    h.raw("<section class=\"thread\" part=\"thread\"")
+    // `comments` for the form's colours and frame; `thread` for its own rules.
+    h.raw("<section class=\"comments thread\" part=\"thread\"")
         .attr("data-theme", settings.theme.name())
         .attr("lang", locale.tag())
         .id_attr("aria-labelledby", "thread")
-        .raw("><h")
-        .out
-        .push(level);
+        .attr("data-src", &src)
+        .raw(" data-post=\"");
+    push_u64(&mut h.out, post);
+    h.raw("\"><h").out.push(level);
     h.raw(" class=\"thread-title\"")
         .id_attr("id", "thread")
         .raw(">")
@@ -49,7 +54,18 @@ pub fn render_section(settings: &Settings, locale: Locale) -> String {
     h.raw("><ol class=\"thread-list\"></ol><button type=\"button\" class=\"thread-more\" hidden>")
         .text(t.more)
         .raw("</button><p class=\"thread-state\" role=\"status\"></p></section>");
-    h.out
+    Some(h.out)
+}
+
+/// Where the thread lists comments from and for which post: the form's WordPress
+/// endpoint (see [`list_endpoint`]) and post ID, when both are known.
+pub fn thread_source(c: &CommentSettings) -> Option<(String, u64)> {
+    let endpoint = c.endpoint.as_deref()?;
+    let post = c.post_id?;
+    Some((
+        list_endpoint(endpoint, c.mode == CommentMode::Wordpress)?,
+        post,
+    ))
 }
 
 /// The list's items: every loaded comment in reading order, replies nested.

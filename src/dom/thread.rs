@@ -1,0 +1,406 @@
+//! The conversation in the browser: loaded a page at a time once the card nears the
+//! viewport; "Show more comments", "Reply" (which sets the form's `comment_parent`),
+//! and the reader's own comment shown in place after posting. Every decision about
+//! content is the pure core's (`crate::thread`); this only moves data and focus.
+//! A failing request shows a message with a retry button and nothing else: the card
+//! and the form never depend on it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, ShadowRoot,
+};
+
+use super::js;
+use crate::comment::CommentInput;
+use crate::escape::escape;
+use crate::i18n::Locale;
+use crate::thread::model::{Comment, Thread};
+use crate::thread::render::{heading, render_items, typed_html};
+use crate::thread::wordpress::{list_url, WpComment};
+use crate::thread::PAGE_SIZE;
+
+/// How long one page may take before it counts as failed.
+const TIMEOUT_MS: u32 = 15_000;
+/// How near the viewport the thread starts loading: a screen or so ahead.
+const NEAR: &str = "800px 0px";
+
+thread_local! {
+    /// Each mounted thread's comments, by its section. Entries of sections no
+    /// longer in a document are dropped whenever one is added.
+    static THREADS: RefCell<Vec<(Element, Thread)>> = const { RefCell::new(Vec::new()) };
+    /// One observer for every card's thread; `None` where there is none (then the
+    /// thread loads at once).
+    static OBSERVER: Option<IntersectionObserver> = observer();
+}
+
+fn observer() -> Option<IntersectionObserver> {
+    let near = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(
+        |entries: js_sys::Array, observer: IntersectionObserver| {
+            for entry in entries.iter() {
+                let entry: IntersectionObserverEntry = entry.unchecked_into();
+                if entry.is_intersecting() {
+                    let section = entry.target();
+                    observer.unobserve(&section);
+                    load(section, false);
+                }
+            }
+        },
+    );
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin(NEAR);
+    let observer =
+        IntersectionObserver::new_with_options(near.as_ref().unchecked_ref(), &init).ok()?;
+    // The observer lives as long as the page, and so does its callback.
+    near.forget();
+    Some(observer)
+}
+
+/// Starts watching a freshly rendered card's thread, if it has one.
+pub(crate) fn init(root: &ShadowRoot) {
+    let Some(section) = js::find(root, "section.thread") else {
+        return;
+    };
+    THREADS.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|(s, _)| s.is_connected());
+        t.push((section.clone(), Thread::default()));
+    });
+    OBSERVER.with(|o| match o {
+        Some(o) => o.observe(&section),
+        None => load(section, false),
+    });
+}
+
+/// Runs `f` on the section's thread (a new one if the section is not known).
+fn with_thread<R>(section: &Element, f: impl FnOnce(&mut Thread) -> R) -> R {
+    THREADS.with(|t| {
+        let mut t = t.borrow_mut();
+        let i = match t.iter().position(|(s, _)| s == section) {
+            Some(i) => i,
+            None => {
+                t.push((section.clone(), Thread::default()));
+                t.len() - 1
+            }
+        };
+        f(&mut t[i].1)
+    })
+}
+
+fn locale_of(section: &Element) -> Locale {
+    section
+        .get_attribute("lang")
+        .and_then(|l| Locale::from_tag(&l))
+        .unwrap_or_default()
+}
+
+/// The card's ID prefix, from the heading's ID (`{prefix}-thread`).
+fn prefix_of(section: &Element) -> String {
+    let labelled = section.get_attribute("aria-labelledby").unwrap_or_default();
+    labelled
+        .strip_suffix("-thread")
+        .filter(|p| crate::options::is_id(p))
+        .unwrap_or("rc")
+        .to_string()
+}
+
+/// Writes the status line: a message, and a retry button after a failure.
+fn set_state(section: &Element, text: &str, retry: bool) {
+    let Some(state) = js::find(section, ".thread-state") else {
+        return;
+    };
+    let mut html = escape(text);
+    if retry {
+        html.push_str(" <button type=\"button\" class=\"thread-retry\">");
+        html.push_str(&escape(locale_of(section).strings().form.retry));
+        html.push_str("</button>");
+    }
+    state.set_inner_html(&html);
+    js::toggle_attr(&state, "data-failed", retry);
+}
+
+/// Loads the next page (the first, the first time). With `more`, focus then moves
+/// to the first comment that page showed.
+fn load(section: Element, more: bool) {
+    if section.get_attribute("aria-busy").is_some() {
+        return;
+    }
+    let Some(src) = section.get_attribute("data-src") else {
+        return;
+    };
+    let post = section
+        .get_attribute("data-post")
+        .and_then(|p| crate::number::parse_int(&p, 10))
+        .unwrap_or(0);
+    let (page, loaded) = with_thread(&section, |t| (t.pages + 1, t.comments.len()));
+    let url = list_url(&src, post, page);
+    let locale = locale_of(&section);
+    js::set_attr(&section, "aria-busy", "true");
+    set_state(&section, locale.strings().thread.loading, false);
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = fetch_page(&url).await;
+        js::remove_attr(&section, "aria-busy");
+        let Some((comments, total)) = answer else {
+            set_state(&section, locale.strings().thread.failed, true);
+            if more {
+                // The button that was pressed may stay; the retry is next to it.
+                if let Some(retry) = js::find(&section, ".thread-retry") {
+                    js::focus(&retry);
+                }
+            }
+            return;
+        };
+        // Without `X-WP-Total` (a proxy that drops it), a full page means there may be more.
+        let total = total.unwrap_or(
+            (u64::from(page) - 1) * u64::from(PAGE_SIZE)
+                + comments.len() as u64
+                + u64::from(comments.len() as u32 == PAGE_SIZE),
+        );
+        with_thread(&section, |t| t.add_page(&comments, total));
+        set_state(&section, "", false);
+        show(&section);
+        if more {
+            focus_first_new(&section, loaded);
+        }
+    });
+}
+
+/// Fetches one page: the comments and WordPress's count of them. `None` on any
+/// failure (network, timeout, an error status, an answer that is not a list).
+async fn fetch_page(url: &str) -> Option<(Vec<WpComment>, Option<u64>)> {
+    use wasm_bindgen_futures::JsFuture;
+    // web-sys's fetch, as the form posts: gloo-net's `http` wrapper measured
+    // 2026-12-01 at 2,014 B gzip more for this one GET, against a card-with-form
+    // budget (issue #19) the thread already presses on.
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let request = js::window().fetch_with_str_and_init(url, &init);
+    let response: web_sys::Response = JsFuture::from(request).await.ok()?.unchecked_into();
+    if !response.ok() {
+        return None;
+    }
+    let total = response
+        .headers()
+        .get("x-wp-total")
+        .ok()
+        .flatten()
+        .and_then(|t| crate::number::parse_int(t.trim(), 10));
+    // `json()` of the Response itself: the answer goes from the browser's parser to
+    // serde without a copy of its text in the wasm.
+    let json = JsFuture::from(response.json().ok()?).await.ok()?;
+    let comments = serde_wasm_bindgen::from_value(json).ok()?;
+    Some((comments, total))
+}
+
+/// Renders the section from its thread: heading, list, "Show more comments".
+fn show(section: &Element) {
+    let locale = locale_of(section);
+    let prefix = prefix_of(section);
+    let (items, title, more) = with_thread(section, |t| {
+        (
+            render_items(t, &prefix, locale),
+            heading(t.count(), locale),
+            t.has_more(),
+        )
+    });
+    if let Some(list) = js::find(section, ".thread-list") {
+        list.set_inner_html(&items);
+    }
+    if let Some(h) = js::find(section, ".thread-title") {
+        h.set_inner_html(&escape(&title));
+    }
+    if let Some(button) = js::find(section, ".thread-more") {
+        js::toggle_attr(&button, "hidden", !more);
+    }
+}
+
+/// Moves focus to the first comment, in reading order, past the `loaded` first.
+fn focus_first_new(section: &Element, loaded: usize) {
+    let id = with_thread(section, |t| {
+        t.places()
+            .into_iter()
+            .find(|p| p.index >= loaded)
+            .map(|p| t.comments[p.index].id)
+    });
+    let target = id
+        .and_then(|id| js::find(section, &article_selector(id)))
+        .or_else(|| js::find(section, ".thread-more:not([hidden])"))
+        .or_else(|| js::find(section, ".thread-title"));
+    if let Some(t) = target {
+        js::focus(&t);
+    }
+}
+
+fn article_selector(id: u64) -> String {
+    let mut s = String::from(".c[data-id=\"");
+    crate::number::push_u64(&mut s, id);
+    s.push_str("\"] > .c-main");
+    s
+}
+
+/// Handles a click on a button of the thread or of the "Replying to" note.
+pub(crate) fn on_click(button: &Element) {
+    let Some(section) = js::closest(button, "section.thread") else {
+        if js::matches(button, ".cancel-reply") {
+            if let Some(form) = js::closest(button, "form.form") {
+                cancel_reply(&form, true);
+            }
+        }
+        return;
+    };
+    if js::matches(button, ".thread-more") {
+        load(section, true);
+    } else if js::matches(button, ".thread-retry") {
+        let more = with_thread(&section, |t| t.pages > 0);
+        load(section, more);
+    } else if js::matches(button, ".c-reply") {
+        reply(&section, button);
+    }
+}
+
+fn form_of(section: &Element) -> Option<Element> {
+    js::find(&js::root_of(section), "form.form")
+}
+
+/// "Reply": the form's `comment_parent` set, a note saying whom the reader answers
+/// (with "Cancel reply") at the top of the form, and focus in the comment field.
+fn reply(section: &Element, button: &Element) {
+    let Some(id) = button
+        .get_attribute("data-reply")
+        .and_then(|i| crate::number::parse_int(&i, 10))
+    else {
+        return;
+    };
+    let Some(form) = form_of(section) else {
+        return;
+    };
+    let author = with_thread(section, |t| {
+        t.comments
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.author.clone())
+    });
+    let Some(author) = author else {
+        return;
+    };
+    cancel_reply(&form, false);
+    let Some(parent) = js::find(&form, "[name=\"comment_parent\"]") else {
+        return;
+    };
+    let mut value = String::new();
+    crate::number::push_u64(&mut value, id);
+    js::as_control(&parent).set_value(&value);
+    let locale = locale_of(section);
+    let t = &locale.strings().thread;
+    let name = if author.is_empty() {
+        t.anonymous
+    } else {
+        &author
+    };
+    let note_id = [prefix_of(section).as_str(), "-replying"].concat();
+    let mut html = String::from("<p class=\"replying\" id=\"");
+    html.push_str(&note_id);
+    html.push_str("\" data-to=\"");
+    html.push_str(&value);
+    html.push_str("\">");
+    html.push_str(&escape(t.replying));
+    html.push_str("<strong>");
+    html.push_str(&escape(name));
+    html.push_str("</strong> <button type=\"button\" class=\"cancel-reply\">");
+    html.push_str(&escape(t.cancel));
+    html.push_str("</button></p>");
+    js::insert_html(&form, &html);
+    if let Some(text) = js::find(&form, "[name=\"comment\"]") {
+        // The note describes the comment field too, so it is heard on arrival.
+        let described = text.get_attribute("aria-describedby").unwrap_or_default();
+        js::set_attr(
+            &text,
+            "aria-describedby",
+            &[&note_id, " ", &described].concat(),
+        );
+        js::focus(&text);
+    }
+}
+
+/// Stops replying: `comment_parent` back to 0, the note removed. With `refocus`,
+/// focus returns to the "Reply" button the reader came from.
+fn cancel_reply(form: &Element, refocus: bool) {
+    if let Some(parent) = js::find(form, "[name=\"comment_parent\"]") {
+        js::as_control(&parent).set_value("0");
+    }
+    let Some(note) = js::find(form, ".replying") else {
+        return;
+    };
+    let note_id = note.get_attribute("id").unwrap_or_default();
+    let to = note.get_attribute("data-to").unwrap_or_default();
+    note.remove();
+    if let Some(text) = js::find(form, "[name=\"comment\"]") {
+        let described = text.get_attribute("aria-describedby").unwrap_or_default();
+        let rest: Vec<&str> = described
+            .split_whitespace()
+            .filter(|d| *d != note_id)
+            .collect();
+        js::set_attr(&text, "aria-describedby", &rest.join(" "));
+    }
+    if refocus {
+        let root = js::root_of(form);
+        let back = crate::number::parse_int(&to, 10)
+            .and_then(|id| {
+                let mut s = String::from(".c-reply[data-reply=\"");
+                crate::number::push_u64(&mut s, id);
+                s.push_str("\"]");
+                js::find(&root, &s)
+            })
+            .or_else(|| js::find(form, "[name=\"comment\"]"));
+        if let Some(b) = back {
+            js::focus(&b);
+        }
+    }
+}
+
+/// After a post the server accepted: the reader's comment shown in place (under
+/// its parent when it was a reply), marked while it awaits moderation, and focused.
+/// `answer` is the REST API's answer (the created comment); without it (the form
+/// mode, whose answer is a page) the comment is built from what was sent.
+pub(crate) fn posted(form: &Element, answer: Option<&str>, values: &CommentInput, held: bool) {
+    let root = js::root_of(form);
+    let Some(section) = js::find(&root, "section.thread") else {
+        return;
+    };
+    let parent = js::find(form, "[name=\"comment_parent\"]")
+        .and_then(|p| js::as_control(&p).value())
+        .and_then(|p| crate::number::parse_int(&p, 10))
+        .unwrap_or(0);
+    let from_server = answer
+        .and_then(|a| js_sys::JSON::parse(a).ok())
+        .and_then(|v| serde_wasm_bindgen::from_value::<WpComment>(v).ok());
+    let mut comment = match from_server {
+        Some(c) => Comment::from_wordpress(&c),
+        None => {
+            // An ID no WordPress comment has, counting down for each one posted.
+            let id = with_thread(&section, |t| {
+                u64::MAX - t.comments.iter().filter(|c| c.id > u64::MAX / 2).count() as u64
+            });
+            Comment::from_wordpress(&WpComment {
+                id,
+                parent,
+                author_name: crate::escape::escape(&values.author),
+                author_url: values.url.clone(),
+                ..WpComment::default()
+            })
+        }
+    };
+    if answer.is_none() || comment.html.is_empty() {
+        comment.html = typed_html(&values.comment);
+    }
+    comment.held = held;
+    let id = comment.id;
+    with_thread(&section, |t| t.add_own(comment));
+    cancel_reply(form, false);
+    show(&section);
+    if let Some(article) = js::find(&section, &article_selector(id)) {
+        js::focus(&article);
+    }
+}
