@@ -147,6 +147,9 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
             .num(post)
             .raw("\">");
     }
+    // The comment replied to, as in WordPress's own form; "Reply" in the thread
+    // (dom::thread) sets it.
+    h.raw("<input type=\"hidden\" name=\"comment_parent\" value=\"0\">");
     h.raw("<div class=\"actions\"><button type=\"submit\" class=\"submit\" part=\"submit\">")
         .text(f.submit)
         .raw("</button></div><p class=\"status\" role=\"status\"")

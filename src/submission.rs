@@ -74,6 +74,13 @@ pub struct RestComment<'a> {
     /// The post ID.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post: Option<u64>,
+    /// The comment replied to ("Reply" in the thread); 0, not sent, for none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub parent: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl<'a> RestComment<'a> {
@@ -85,6 +92,7 @@ impl<'a> RestComment<'a> {
             author_url: &values.url,
             content: &values.comment,
             post,
+            parent: 0,
         }
     }
 }
@@ -103,6 +111,9 @@ impl<'a> RestComment<'a> {
         ];
         if let Some(post) = self.post {
             f.push(("post", FieldValue::Number(post)));
+        }
+        if self.parent != 0 {
+            f.push(("parent", FieldValue::Number(self.parent)));
         }
         f
     }
@@ -139,6 +150,8 @@ pub struct FormComment<'a> {
     /// The post ID.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comment_post_ID: Option<u64>,
+    /// The comment replied to, 0 for none, as WordPress's own form sends it.
+    pub comment_parent: u64,
     /// Where WordPress redirects after storing the comment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub redirect_to: Option<&'a str>,
@@ -146,13 +159,20 @@ pub struct FormComment<'a> {
 
 impl<'a> FormComment<'a> {
     /// The form body for these values.
-    pub fn new(values: &'a CommentInput, post: Option<u64>, redirect_to: Option<&'a str>) -> Self {
+    /// `parent` is the comment replied to (`comment_parent`, 0 for none).
+    pub fn new(
+        values: &'a CommentInput,
+        post: Option<u64>,
+        parent: u64,
+        redirect_to: Option<&'a str>,
+    ) -> Self {
         FormComment {
             author: &values.author,
             email: &values.email,
             url: &values.url,
             comment: &values.comment,
             comment_post_ID: post,
+            comment_parent: parent,
             redirect_to,
         }
     }
@@ -170,6 +190,7 @@ impl<'a> FormComment<'a> {
         if let Some(post) = self.comment_post_ID {
             f.push(("comment_post_ID", FieldValue::Number(post)));
         }
+        f.push(("comment_parent", FieldValue::Number(self.comment_parent)));
         if let Some(to) = self.redirect_to {
             f.push(("redirect_to", FieldValue::Text(to)));
         }
@@ -407,23 +428,40 @@ mod tests {
                 r#"{"author_name":"Ada & Co","author_email":"ada@example.com","author_url":"https://example.com","content":"Très bien!\nLine two","post":42}"#
             )
         );
+        let v = values();
+        let reply = RestComment {
+            parent: 7,
+            ..RestComment::new(&v, Some(42))
+        };
+        assert!(
+            serde_json::to_string(&reply).is_ok_and(|j| j.ends_with(r#""post":42,"parent":7}"#))
+        );
     }
 
     /// The body as the browser's `URLSearchParams` writes it, with serde_urlencoded
     /// (the same WHATWG urlencoded serializer) standing in for the browser.
-    fn form_body(values: &CommentInput, post: Option<u64>, redirect_to: Option<&str>) -> String {
-        serde_urlencoded::to_string(FormComment::new(values, post, redirect_to)).unwrap_or_default()
+    fn form_body(
+        values: &CommentInput,
+        post: Option<u64>,
+        parent: u64,
+        redirect_to: Option<&str>,
+    ) -> String {
+        serde_urlencoded::to_string(FormComment::new(values, post, parent, redirect_to))
+            .unwrap_or_default()
     }
 
     #[test]
     fn form_body_matches_wp_comments_post() {
         assert_eq!(
-            form_body(&values(), Some(7), None),
-            "author=Ada+%26+Co&email=ada%40example.com&url=https%3A%2F%2Fexample.com&comment=Tr%C3%A8s+bien%21%0ALine+two&comment_post_ID=7"
+            form_body(&values(), Some(7), 0, None),
+            "author=Ada+%26+Co&email=ada%40example.com&url=https%3A%2F%2Fexample.com&comment=Tr%C3%A8s+bien%21%0ALine+two&comment_post_ID=7&comment_parent=0"
         );
+        assert!(form_body(&values(), Some(7), 12, None)
+            .ends_with("&comment_post_ID=7&comment_parent=12"));
         assert!(form_body(
             &values(),
             None,
+            0,
             Some("https://b.example/wp-comments-post.php")
         )
         .ends_with("&redirect_to=https%3A%2F%2Fb.example%2Fwp-comments-post.php"));

@@ -575,17 +575,25 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     let rest = form.get_attribute("data-mode").as_deref() == Some("wordpress");
     let post_id =
         control(form, "comment_post_ID").and_then(|e| crate::number::parse_int(&value(&e), 10));
+    // The comment replied to: the field "Reply" in the thread sets (dom::thread).
+    let parent = control(form, "comment_parent")
+        .and_then(|e| crate::number::parse_int(&value(&e), 10))
+        .unwrap_or(0);
     let (absolute, same_origin) = resolve(endpoint);
     // serde_urlencoded gave way to the browser's `URLSearchParams`: the same
     // encoding, 1.7 kB gzip less, room the 70 kB budget (#19) needed.
     let (fields, content_type) = if rest {
         (
-            RestComment::new(&result.values, post_id).fields(),
+            RestComment {
+                parent,
+                ..RestComment::new(&result.values, post_id)
+            }
+            .fields(),
             "application/json",
         )
     } else {
         (
-            FormComment::new(&result.values, post_id, absolute.as_deref()).fields(),
+            FormComment::new(&result.values, post_id, parent, absolute.as_deref()).fields(),
             "application/x-www-form-urlencoded",
         )
     };
@@ -660,7 +668,7 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
     }
     .unwrap_or_default();
     let json = wp_answer(&text);
-    Ending::Answer(if rest {
+    let outcome = if rest {
         wordpress_outcome(status, json.as_ref())
     } else {
         form_outcome(
@@ -671,7 +679,14 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
             json.as_ref(),
             absolute.as_deref(),
         )
-    })
+    };
+    if let Outcome::Posted | Outcome::Held = outcome {
+        // The reader's comment, shown in place in the thread (the REST answer is the
+        // stored comment; form mode's is a page, so the thread uses what was sent).
+        let held = outcome == Outcome::Held;
+        super::thread::posted(form, rest.then_some(text.as_str()), &result.values, held);
+    }
+    Ending::Answer(outcome)
 }
 
 /// WordPress's JSON answer as a [`WpAnswer`] by three property reads: the serde
