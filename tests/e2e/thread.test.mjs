@@ -1,0 +1,297 @@
+// The conversation under the card, against a real WordPress (Debian's package):
+// approved comments only, threaded, 45 paginated by 20, loaded near the viewport,
+// injection payloads inert as content and as author names, Reply through the form
+// (held: shown only to its author; approved: under its parent), failure and retry,
+// axe with the thread open in both themes and both languages.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { setup, page, doc, open, cardsRendered, axe, SAMPLE_JSON } from "./lib.mjs";
+import { PAYLOADS } from "./payloads.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// The WordPress harness: start.sh (idempotent), wp.sh (PHP and SQL on the site), stop.sh.
+const HARNESS = [path.resolve(here, "../wordpress"), path.resolve(here, "../../../shared/wordpress")]
+  .find((d) => fs.existsSync(path.join(d, "start.sh")) && fs.existsSync(path.join(d, "wp.sh")));
+
+let env, wp;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+function harness(script, args = [], input) {
+  return execFileSync(path.join(HARNESS, script), args, {
+    env: { ...process.env, PORT: String(wp.port), WP_STATE: wp.state }, encoding: "utf8", input,
+    stdio: ["pipe", "pipe", "pipe"], timeout: 300_000,
+  });
+}
+const php = (code) => harness("wp.sh", ["php", code]);
+const sql = (query) => harness("wp.sh", ["sql", query]);
+
+before(async () => {
+  assert.ok(HARNESS, "a WordPress harness (tests/wordpress or ../shared/wordpress)");
+  const port = await freePort();
+  wp = { port, state: fs.mkdtempSync(path.join(os.tmpdir(), "thread-wp-")) };
+  const out = harness("start.sh");
+  wp.base = /^BASE=(.*)$/m.exec(out)[1];
+  php(`update_option('harness_rest_anon', '1'); update_option('comment_previously_approved', '1');`);
+  // Seed: post T with 45 approved comments (1 ← 2 ← 3 ← 4 a reply chain, 5 by a
+  // commenter known to WordPress) plus a held, a spam and a trashed one; post P with
+  // every payload as content and as author name.
+  const payloadFile = path.join(wp.state, "payloads.json");
+  fs.writeFileSync(payloadFile, JSON.stringify(PAYLOADS));
+  const seeded = php(`
+    $mk = function ($title) { return wp_insert_post(['post_title' => $title, 'post_status' => 'publish', 'comment_status' => 'open']); };
+    $t = $mk('Thread'); $p = $mk('Payloads');
+    $when = strtotime('2026-11-02 09:00:00'); $ids = [];
+    $add = function ($post, $author, $content, $parent = 0, $approved = 1, $email = '') use (&$when) {
+      $when += 60;
+      return wp_insert_comment(['comment_post_ID' => $post, 'comment_author' => $author, 'comment_author_email' => $email,
+        'comment_content' => $content, 'comment_parent' => $parent, 'comment_approved' => $approved,
+        'comment_date' => date('Y-m-d H:i:s', $when), 'comment_date_gmt' => date('Y-m-d H:i:s', $when)]);
+    };
+    for ($i = 1; $i <= 45; $i++) {
+      $parent = ($i >= 2 && $i <= 4) ? $ids[$i - 1] : 0;
+      $ids[$i] = $add($t, "Author $i", "<p>Comment number $i.</p>", $parent, 1, $i == 5 ? 'known@example.com' : '');
+      if ($i == 6) { $add($t, 'Held', 'HELD-COMMENT', $ids[1], 0); $add($t, 'Spam', 'SPAM-COMMENT', 0, 'spam'); $add($t, 'Trash', 'TRASH-COMMENT', 0, 'trash'); }
+    }
+    foreach (json_decode(file_get_contents(${JSON.stringify(payloadFile)}), true) as $payload) { $add($p, $payload, $payload); }
+    echo json_encode(['thread' => $t, 'payloads' => $p, 'ids' => $ids]);`);
+  Object.assign(wp, JSON.parse(seeded.trim().split("\n").pop()));
+  env = await setup();
+});
+
+after(async () => {
+  if (env) await env.close();
+  if (wp) {
+    try { harness("stop.sh", ["--wipe"]); } catch (e) { console.log("# stop.sh: " + e.message); }
+  }
+});
+
+const endpoint = () => `${wp.base}/wp-json/wp/v2/comments`;
+
+function card(post, { theme = "light", lang = "en", before = "" } = {}) {
+  const json = lang === "fr" ? JSON.stringify({ ...JSON.parse(SAMPLE_JSON), lang: "fr" }) : SAMPLE_JSON;
+  return doc(`<main><h1>Review</h1>${before}<review-card theme="${theme}" lang="${lang}" comments comments-min-fill-ms="0"
+    comments-endpoint="${endpoint()}" comments-post-id="${post}"><script type="application/json">${json}</script></review-card></main>`, { lang });
+}
+
+/** Evaluates `fn(root)` with the card's shadow root. */
+const inCard = (tab, fn, arg) => tab.evaluate(([src, a]) => {
+  const root = document.querySelector("review-card").shadowRoot;
+  return new Function("root", "arg", `return (${src})(root, arg);`)(root, a);
+}, [fn.toString(), arg]);
+
+async function loaded(tab, count) {
+  await tab.waitForFunction((n) => {
+    const root = document.querySelector("review-card")?.shadowRoot;
+    return root && root.querySelectorAll(".thread .c").length >= n && !root.querySelector(".thread[aria-busy]");
+  }, count, { timeout: 20000 });
+}
+
+test("45 approved comments: threaded, paginated by 20, only approved ones", async () => {
+  const { tab, context, log } = await open(env.browser, page(env.server, "/thread.html", card(wp.thread)));
+  await cardsRendered(tab);
+  await loaded(tab, 20);
+  const first = await inCard(tab, (root) => ({
+    title: root.querySelector(".thread-title").textContent,
+    count: root.querySelectorAll(".c").length,
+    more: !root.querySelector(".thread-more").hidden,
+    list: root.querySelector(".thread-list").tagName,
+  }));
+  assert.deepEqual(first, { title: "45 comments", count: 20, more: true, list: "OL" });
+  // Replies: 2 under 1, 3 under 2; 4 (a reply to 3) listed flat after 3, saying so.
+  const ids = wp.ids;
+  const shape = await inCard(tab, (root, ids) => {
+    const li = (i) => root.querySelector(`.c[data-id="${ids[i]}"]`);
+    return {
+      twoUnderOne: li(2).parentElement.closest(".c") === li(1),
+      threeUnderTwo: li(3).parentElement.closest(".c") === li(2),
+      fourBesideThree: li(4).parentElement === li(3).parentElement,
+      fourSays: li(4).querySelector(".c-to")?.textContent,
+      label: (() => {
+        const a = li(1).querySelector(".c-main");
+        return a.getAttribute("aria-labelledby").split(" ").map((id) => root.getElementById(id).textContent).join(" | ");
+      })(),
+      time: li(1).querySelector("time").getAttribute("datetime"),
+    };
+  }, ids);
+  assert.deepEqual(shape, {
+    twoUnderOne: true, threeUnderTwo: true, fourBesideThree: true, fourSays: "In reply to Author 3",
+    label: "Author 1 | November 2, 2026 at 9:01 am", time: "2026-11-02T09:01:00Z",
+  });
+  // Show more: the next 20, focus on the first of them; then the last 5, no button.
+  await tab.click("review-card >> .thread-more");
+  await loaded(tab, 40);
+  const focus = await inCard(tab, (root) => root.activeElement?.closest(".c")?.dataset.id);
+  assert.equal(focus, String(ids[21]), "focus on the first comment the page added");
+  await tab.click("review-card >> .thread-more");
+  await loaded(tab, 45);
+  const end = await inCard(tab, (root) => ({
+    count: root.querySelectorAll(".c").length, more: !root.querySelector(".thread-more").hidden, text: root.querySelector(".thread").textContent,
+  }));
+  assert.equal(end.count, 45);
+  assert.equal(end.more, false);
+  for (const hidden of ["HELD-COMMENT", "SPAM-COMMENT", "TRASH-COMMENT"]) assert.ok(!end.text.includes(hidden), hidden);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("loaded only when the card nears the viewport; nothing above the form moves", async () => {
+  // A short window: the card and form fill it, the thread starts far below it.
+  const url = page(env.server, "/thread-far.html", card(wp.thread));
+  const { tab, context } = await open(env.browser, null, { viewport: { width: 800, height: 240 } });
+  const asked = [];
+  tab.on("request", (r) => { if (r.url().includes("/wp/v2/comments?")) asked.push(r.url()); });
+  await tab.goto(url);
+  await cardsRendered(tab);
+  await tab.waitForTimeout(800);
+  const before = await inCard(tab, (root) => ({
+    form: root.querySelector("form").getBoundingClientRect().top + scrollY,
+    thread: root.querySelector(".thread").getBoundingClientRect().top + scrollY,
+  }));
+  assert.ok(before.thread > 240 + 800, `the thread starts ${before.thread} px down`);
+  assert.deepEqual(asked, [], "no comments request while the thread is far below");
+  await tab.evaluate(() => document.querySelector("review-card").shadowRoot.querySelector(".thread").scrollIntoView());
+  await loaded(tab, 20);
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], /[?&]post=\d+&order=asc&per_page=20&page=1/);
+  const after = await inCard(tab, (root) => root.querySelector("form").getBoundingClientRect().top + scrollY);
+  assert.equal(after, before.form, "nothing above the form moved while the comments loaded");
+  await context.close();
+});
+
+test("payloads as comment content and author names are inert text", async () => {
+  const { tab, context, log } = await open(env.browser, page(env.server, "/thread-xss.html", card(wp.payloads)));
+  await cardsRendered(tab);
+  await loaded(tab, 20);
+  while (await inCard(tab, (root) => !root.querySelector(".thread-more").hidden)) {
+    const n = await inCard(tab, (root) => root.querySelectorAll(".c").length);
+    await tab.click("review-card >> .thread-more");
+    await loaded(tab, Math.min(n + 20, PAYLOADS.length));
+  }
+  await tab.waitForTimeout(500);
+  const r = await inCard(tab, (root) => {
+    const allowed = new Set(["P", "BR", "A", "EM", "STRONG", "CODE", "BLOCKQUOTE", "Q", "CITE", "ABBR", "DEL"]);
+    const bad = [];
+    for (const el of root.querySelectorAll(".c-text *")) {
+      if (!allowed.has(el.tagName)) bad.push(el.tagName);
+      for (const a of el.attributes) if (!(el.tagName === "A" && ["href", "rel"].includes(a.name))) bad.push(el.tagName + "@" + a.name);
+      if (el.tagName === "A" && !/^https?:/i.test(el.getAttribute("href"))) bad.push("href " + el.getAttribute("href"));
+    }
+    for (const el of root.querySelectorAll(".c-author *")) if (el.tagName !== "A") bad.push("author " + el.tagName);
+    const texts = [...root.querySelectorAll(".c-text")].map((e) => e.textContent);
+    return { bad, count: root.querySelectorAll(".c").length, texts, xss: window.__xss };
+  });
+  assert.equal(r.count, PAYLOADS.length);
+  assert.deepEqual(r.bad, []);
+  assert.equal(r.xss, 0);
+  assert.ok(r.texts.some((t) => t.includes("<script>__pwned()</script>")), "a script tag shows as text");
+  assert.deepEqual(log.dialogs, []);
+  await context.close();
+});
+
+test("Reply: held reply shown in place only to its author; approved reply under its parent", async () => {
+  const { tab, context } = await open(env.browser, page(env.server, "/thread-reply.html", card(wp.thread)));
+  await cardsRendered(tab);
+  await loaded(tab, 20);
+  const one = wp.ids[1];
+  await tab.click(`review-card >> .c-reply[data-reply="${one}"]`);
+  let state = await inCard(tab, (root) => ({
+    focus: root.activeElement?.name, note: root.querySelector(".replying")?.textContent,
+    parent: root.querySelector("[name=comment_parent]").value,
+    described: root.querySelector("[name=comment]").getAttribute("aria-describedby").split(" ").includes(root.querySelector(".replying").id),
+  }));
+  assert.deepEqual(state, { focus: "comment", note: "Replying to Author 1 Cancel reply", parent: String(one), described: true });
+  await tab.click("review-card >> .cancel-reply");
+  state = await inCard(tab, (root) => ({
+    note: !!root.querySelector(".replying"), parent: root.querySelector("[name=comment_parent]").value,
+    focus: root.activeElement?.dataset.reply,
+  }));
+  assert.deepEqual(state, { note: false, parent: "0", focus: String(one) });
+  await tab.keyboard.press("Enter");
+  await tab.fill("review-card >> [name=comment]", "A held reply to the first comment.");
+  await tab.fill("review-card >> [name=author]", "New Reader");
+  await tab.fill("review-card >> [name=email]", "new-reader@example.com");
+  await tab.click("review-card >> button.submit");
+  await tab.waitForFunction(() => /awaiting moderation/.test(document.querySelector("review-card").shadowRoot.querySelector(".status").textContent), null, { timeout: 20000 });
+  const held = await inCard(tab, (root, one) => {
+    const mine = [...root.querySelectorAll(".c-text")].find((t) => t.textContent.includes("A held reply"))?.closest(".c");
+    return {
+      under: mine?.parentElement.closest(".c")?.dataset.id, mark: mine?.querySelector(".c-held")?.textContent,
+      focused: root.activeElement === mine?.querySelector(".c-main"), note: !!root.querySelector(".replying"),
+      parent: root.querySelector("[name=comment_parent]").value, title: root.querySelector(".thread-title").textContent,
+    };
+  }, one);
+  assert.deepEqual(held, { under: String(one), mark: "Your comment is awaiting moderation.", focused: true, note: false, parent: "0", title: "45 comments" });
+  const stored = JSON.parse(sql(`SELECT JSON_OBJECT('parent', comment_parent, 'approved', comment_approved) FROM wp_comments WHERE comment_author='New Reader'`).trim().split("\n").pop());
+  assert.deepEqual(stored, { parent: one, approved: "0" });
+  // Another visitor does not see it.
+  const other = await open(env.browser, page(env.server, "/thread-reply.html", card(wp.thread)));
+  await cardsRendered(other.tab);
+  await loaded(other.tab, 20);
+  assert.equal(await inCard(other.tab, (root) => root.querySelector(".thread").textContent.includes("A held reply")), false);
+  await other.context.close();
+  // A commenter WordPress knows is approved at once: the reply shows under comment 2.
+  sql("UPDATE wp_comments SET comment_date_gmt = comment_date_gmt - INTERVAL 1 HOUR WHERE comment_author_IP <> ''");
+  const two = wp.ids[2];
+  await tab.click(`review-card >> .c-reply[data-reply="${two}"]`);
+  await tab.fill("review-card >> [name=comment]", "An approved reply to the second comment.");
+  await tab.fill("review-card >> [name=author]", "Author 5");
+  await tab.fill("review-card >> [name=email]", "known@example.com");
+  await tab.click("review-card >> button.submit");
+  await tab.waitForFunction(() => /was posted/.test(document.querySelector("review-card").shadowRoot.querySelector(".status").textContent), null, { timeout: 20000 });
+  const approved = await inCard(tab, () => {
+    const root = document.querySelector("review-card").shadowRoot;
+    const mine = [...root.querySelectorAll(".c-text")].find((t) => t.textContent.includes("An approved reply"))?.closest(".c");
+    return { under: mine?.parentElement.closest(".c")?.dataset.id, held: !!mine?.querySelector(".c-held"), title: root.querySelector(".thread-title").textContent };
+  });
+  assert.deepEqual(approved, { under: String(two), held: false, title: "46 comments" });
+  await context.close();
+});
+
+test("a failing comments request shows a retry and never breaks the card or the form", async () => {
+  const { tab, context, log } = await open(env.browser, null);
+  let calls = 0;
+  await context.route("**/wp/v2/comments?*", (route) => (++calls === 1 ? route.abort("failed") : route.continue()));
+  await tab.goto(page(env.server, "/thread-fail.html", card(wp.thread)));
+  await cardsRendered(tab);
+  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot.querySelector(".thread-retry"), null, { timeout: 20000 });
+  const failed = await inCard(tab, (root) => ({
+    state: root.querySelector(".thread-state").textContent, card: !!root.querySelector("article.card"), form: !!root.querySelector("form.form"),
+  }));
+  assert.deepEqual(failed, { state: "The comments could not be loaded. Try again", card: true, form: true });
+  await tab.fill("review-card >> [name=comment]", "Still typing");
+  await tab.click("review-card >> button.more");
+  assert.equal(await tab.getAttribute("review-card >> button.more", "aria-expanded"), "true");
+  await tab.click("review-card >> .thread-retry");
+  await loaded(tab, 20);
+  assert.equal(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), "45 comments");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+for (const theme of ["light", "dark"]) {
+  for (const lang of ["en", "fr"]) {
+    test(`axe: thread open, ${theme} theme, ${lang}`, async () => {
+      const { tab, context } = await open(env.browser, page(env.server, `/thread-${theme}-${lang}.html`, card(wp.thread, { theme, lang })));
+      await cardsRendered(tab);
+      await loaded(tab, 20);
+      await tab.click(`review-card >> .c-reply[data-reply="${wp.ids[1]}"]`);
+      if (lang === "fr") assert.equal(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), "45\u00a0commentaires");
+      const r = await axe(tab);
+      assert.deepEqual(r.violations, [], `${theme}/${lang}: axe violations`);
+      assert.ok(r.rules > 40);
+      await context.close();
+    });
+  }
+}
