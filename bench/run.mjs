@@ -12,6 +12,7 @@ import { launch } from "../tests/e2e/browser.mjs";
 import { minifyFile } from "../scripts/minify.mjs";
 import { runMobile, mobileMarkdown, PROFILE_TEXT } from "./mobile.mjs";
 import { PAGE_FUNCTIONS } from "./page.mjs";
+import { runThread } from "./thread.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS || 9);
@@ -87,6 +88,8 @@ const started = Date.now();
 // files under another folder, e.g. a branch's www/) to the phone rows, same run.
 const also = (process.env.BENCH_ALSO || "").split(";").filter(Boolean).map((x) => { const [label, dir] = x.split("="); return { label, dir }; });
 const mobile = await runMobile({ root: ROOT, browser, runs: RUNS, widget: WIDGET, also });
+const thread = await runThread({ browser, server, runs: RUNS });
+const threadLine = `render ${thread.count} comments (a third of them replies, each with links and emphasis), from the answer's last byte to the list in the DOM: ${thread.script.toFixed(1)} ms; with style and layout: ${thread.total.toFixed(1)} ms (medians of ${RUNS} fresh loads).`;
 // Runs are interleaved (run 1 of each implementation, then run 2 of each, ...), so
 // a machine that slows down or speeds up during the benchmark shifts all three alike
 // instead of biasing the ratios.
@@ -197,6 +200,7 @@ const phoneMd = mobileMarkdown(mobile);
 console.log(phoneMd.table + "\n\n" + phoneMd.paths + "\n");
 console.log(lines.join("\n"));
 console.log("\n" + goals.join("\n") + "\n\n" + litLine);
+console.log("\nThe conversation: " + threadLine);
 console.log("\n" + machine + "\n" + loadLine);
 const files = Object.entries(results).map(([n, r]) => `- ${n}: ${r.files.join(", ")}`).join("\n");
 const template = fs.readFileSync(path.join(ROOT, "bench/BENCHMARKS.template.md"), "utf8");
@@ -214,6 +218,7 @@ fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), template.trimEnd()
   .replace("{{HINTS}}", () => phoneMd.hints)
   .replace("{{MOBILE_FILES}}", () => mobile.filter((x) => !x.hints).map((x) => `- ${x.name}: ${x.code.join(", ")}`).join("\n"))
   .replace("{{TABLE}}", () => lines.join("\n"))
+  .replace("{{THREAD}}", () => threadLine)
   .replace("{{GOALS}}", () => goals.join("\n"))
   .replace("{{LIT}}", () => litLine)
   .replace("{{FILES}}", () => files)
