@@ -191,14 +191,22 @@ pub fn typed_html(text: &str) -> String {
         out: String::with_capacity(text.len() + 16),
         ids: "",
     };
-    for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        h.raw("<p>");
-        for (i, line) in para.split('\n').enumerate() {
-            if i > 0 {
-                h.raw("<br>");
-            }
-            h.text(line);
+    // Lines, not `split("\n\n")`: a string pattern would bring core's searcher in.
+    let (mut open, mut blank) = (false, false);
+    for line in text.split('\n').map(str::trim) {
+        if line.is_empty() {
+            blank = true;
+            continue;
         }
+        h.raw(match (open, blank) {
+            (false, _) => "<p>",
+            (true, true) => "</p><p>",
+            (true, false) => "<br>",
+        });
+        h.text(line);
+        (open, blank) = (true, false);
+    }
+    if open {
         h.raw("</p>");
     }
     h.out

@@ -154,7 +154,7 @@ pub(crate) fn push_sanitized(h: &mut Html<'_>, html: &str) {
         }
         // An HTML comment is dropped, as a browser would not show it either.
         if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+            rest = crate::substring::find(after, "-->").map_or("", |e| &after[e + 3..]);
             continue;
         }
         let Some((tag, len)) = read_tag(rest) else {
