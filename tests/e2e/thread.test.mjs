@@ -275,7 +275,8 @@ test("a failing comments request shows a retry and never breaks the card or the 
   assert.equal(await tab.getAttribute("review-card >> button.more", "aria-expanded"), "true");
   await tab.click("review-card >> .thread-retry");
   await loaded(tab, 20);
-  assert.equal(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), "45 comments");
+  // 45, or 46 once the Reply test's approved reply is in.
+  assert.match(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), /^4[56] comments$/);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
@@ -287,7 +288,7 @@ for (const theme of ["light", "dark"]) {
       await cardsRendered(tab);
       await loaded(tab, 20);
       await tab.click(`review-card >> .c-reply[data-reply="${wp.ids[1]}"]`);
-      if (lang === "fr") assert.equal(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), "45\u00a0commentaires");
+      if (lang === "fr") assert.match(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), /^4[56]\u00a0commentaires$/);
       const r = await axe(tab);
       assert.deepEqual(r.violations, [], `${theme}/${lang}: axe violations`);
       assert.ok(r.rules > 40);
