@@ -75,7 +75,16 @@ pub(crate) fn init(root: &ShadowRoot) {
 }
 
 /// Runs `f` on the section's thread (a new one if the section is not known).
-fn with_thread<R>(section: &Element, f: impl FnOnce(&mut Thread) -> R) -> R {
+/// Through `&mut dyn FnMut`: one copy of the lookup, not one per caller.
+fn with_thread<R: Default>(section: &Element, f: impl FnOnce(&mut Thread) -> R) -> R {
+    let mut f = Some(f);
+    let mut out = None;
+    on_thread(section, &mut |t| out = f.take().map(|f| f(t)));
+    // `on_thread` always calls back exactly once, so `out` is set.
+    out.unwrap_or_default()
+}
+
+fn on_thread(section: &Element, f: &mut dyn FnMut(&mut Thread)) {
     THREADS.with(|t| {
         let mut t = t.borrow_mut();
         let i = match t.iter().position(|(s, _)| s == section) {
@@ -85,8 +94,8 @@ fn with_thread<R>(section: &Element, f: impl FnOnce(&mut Thread) -> R) -> R {
                 t.len() - 1
             }
         };
-        f(&mut t[i].1)
-    })
+        f(&mut t[i].1);
+    });
 }
 
 fn locale_of(section: &Element) -> Locale {
