@@ -247,9 +247,9 @@ pub fn decode_entities(s: &str) -> String {
         let decoded = end.and_then(|e| {
             let body = &rest[1..e];
             let c = if let Some(num) = body.strip_prefix('#') {
-                let (digits, radix) = match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => (hex, 16),
-                    None => (num, 10),
+                let (digits, radix) = match num.as_bytes().first() {
+                    Some(b'x' | b'X') => (&num[1..], 16),
+                    _ => (num, 10),
                 };
                 u32::from_str_radix(digits, radix)
                     .ok()

@@ -53,7 +53,11 @@ where
 /// time, with only the fields shown (`_fields`: a smaller answer on a phone).
 pub fn list_url(endpoint: &str, post: u64, page: u32) -> String {
     let mut url = String::from(endpoint);
-    url.push(if endpoint.contains('?') { '&' } else { '?' });
+    url.push(if endpoint.as_bytes().contains(&b'?') {
+        '&'
+    } else {
+        '?'
+    });
     url.push_str("post=");
     crate::number::push_u64(&mut url, post);
     url.push_str("&order=asc&per_page=");
@@ -71,7 +75,7 @@ pub fn list_endpoint(endpoint: &str, rest: bool) -> Option<String> {
     if rest {
         return Some(endpoint.to_string());
     }
-    let base = endpoint.split(['?', '#']).next()?;
+    let base = crate::substring::before_any(endpoint, b"?#");
     let site = base.strip_suffix("wp-comments-post.php")?;
     Some([site, "index.php?rest_route=/wp/v2/comments"].concat())
 }
