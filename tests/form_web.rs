@@ -116,7 +116,8 @@ async fn sleep(ms: i32) {
 /// Every call is recorded in `window.__posts`.
 fn mock_fetch(body: &str) {
     let setup = [
-        "window.__posts = []; window.fetch = function (url, init) { window.__posts.push({ url: String(url), body: init && init.body, headers: init && init.headers }); ",
+        // Only the form's POSTs are recorded: the thread under the form GETs its comments.
+        "window.__posts = []; window.fetch = function (url, init) { if (init && init.method === 'POST') window.__posts.push({ url: String(url), body: init.body, headers: init.headers }); ",
         body,
         " };",
     ]
@@ -514,7 +515,7 @@ async fn form_mode_posts_urlencoded_fields() {
     assert_eq!(
         body,
         [
-            "author=Ada&email=ada%40example.com&url=&comment=A+bruising%2C+tender+film.&comment_post_ID=12&redirect_to=",
+            "author=Ada&email=ada%40example.com&url=&comment=A+bruising%2C+tender+film.&comment_post_ID=12&comment_parent=0&redirect_to=",
             &String::from(js_sys::encode_uri_component(&[&origin, "/wp-comments-post.php"].concat())),
         ]
         .concat()
