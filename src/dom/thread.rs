@@ -211,7 +211,7 @@ async fn fetch_page(url: &str) -> Option<(Vec<WpComment>, Option<u64>)> {
 
 /// One of WordPress's comment objects as a [`WpComment`], by a few property reads:
 /// the serde derive (the format's definition, used natively) measured 2026-12-01
-/// at 1,4xx B gzip more through serde-wasm-bindgen, against the card-with-form
+/// at 510 B gzip more through serde-wasm-bindgen, against the card-with-form
 /// budget (issue #19). Same rules: `id` required, anything else missing, `null` or
 /// of another type read as empty.
 fn wp_comment(v: &JsValue) -> Option<WpComment> {
