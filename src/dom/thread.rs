@@ -126,7 +126,7 @@ fn set_state(section: &Element, text: &str, retry: bool) {
         html.push_str(&escape(locale_of(section).strings().form.retry));
         html.push_str("</button>");
     }
-    state.set_inner_html(&html);
+    let _ = js::set_html(&state, &html);
     js::toggle_attr(&state, "data-failed", retry);
 }
 
@@ -252,10 +252,10 @@ fn show(section: &Element) {
         )
     });
     if let Some(list) = js::find(section, ".thread-list") {
-        list.set_inner_html(&items);
+        let _ = js::set_html(&list, &items);
     }
     if let Some(h) = js::find(section, ".thread-title") {
-        h.set_inner_html(&escape(&title));
+        h.set_text_content(Some(&title));
     }
     if let Some(button) = js::find(section, ".thread-more") {
         js::toggle_attr(&button, "hidden", !more);
@@ -357,7 +357,7 @@ fn reply(section: &Element, button: &Element) {
     html.push_str("</strong> <button type=\"button\" class=\"cancel-reply\">");
     html.push_str(&escape(t.cancel));
     html.push_str("</button></p>");
-    js::insert_html(&form, &html);
+    let _ = js::insert_html(&form, "afterbegin", &html);
     if let Some(text) = js::find(&form, "[name=\"comment\"]") {
         // The note describes the comment field too, so it is heard on arrival.
         let mut described = note_id;
