@@ -7,7 +7,9 @@ use html5gum::{Token, Tokenizer};
 use proptest::prelude::*;
 use review_card::i18n::Locale;
 use review_card::thread::model::{Stamp, Thread, MAX_DEPTH};
-use review_card::thread::render::{heading, render_items, typed_html};
+use review_card::thread::render::{
+    heading, render_items, render_replying, render_state, typed_html,
+};
 use review_card::thread::sanitize::sanitize;
 use review_card::thread::wordpress::{list_endpoint, list_url, WpComment};
 
@@ -414,6 +416,28 @@ fn every_payload_as_author_or_content_is_inert() {
     // A payload as content shows as the text it is (what WordPress stored, decoded once).
     let t = sanitize("<script>__pwned()</script>");
     assert_eq!(text(&t), "<script>__pwned()</script>");
+}
+
+#[test]
+fn the_reply_note_and_the_status_line_are_text_in_the_writers_markup() {
+    for p in payloads() {
+        let note = render_replying("rc", 7, &p, Locale::En);
+        assert!(note.starts_with(
+            r#"<p class="replying" id="rc-replying" data-to="7">Replying to <strong>"#
+        ));
+        assert_eq!(text(&note), format!("Replying to {p} Cancel reply"));
+        let state = render_state(&p, true, Locale::Fr);
+        assert_eq!(text(&state), format!("{p} Réessayer"));
+        assert_eq!(tags(&state).len(), 2, "{state}");
+    }
+    assert_eq!(
+        text(&render_replying("rc", 1, "", Locale::Fr)),
+        "Réponse à Anonyme Annuler la réponse"
+    );
+    assert_eq!(
+        render_state("Loading comments…", false, Locale::En),
+        "Loading comments…"
+    );
 }
 
 #[test]

@@ -15,10 +15,9 @@ use web_sys::{
 
 use super::js;
 use crate::comment::CommentInput;
-use crate::escape::escape;
 use crate::i18n::Locale;
 use crate::thread::model::{Comment, Thread};
-use crate::thread::render::{heading, render_items, typed_html};
+use crate::thread::render::{heading, render_items, render_replying, render_state, typed_html};
 use crate::thread::wordpress::{list_url, Rendered, WpComment};
 use crate::thread::PAGE_SIZE;
 
@@ -120,12 +119,7 @@ fn set_state(section: &Element, text: &str, retry: bool) {
     let Some(state) = js::find(section, ".thread-state") else {
         return;
     };
-    let mut html = escape(text);
-    if retry {
-        html.push_str(" <button type=\"button\" class=\"thread-retry\">");
-        html.push_str(&escape(locale_of(section).strings().form.retry));
-        html.push_str("</button>");
-    }
+    let html = render_state(text, retry, locale_of(section));
     let _ = js::set_html(&state, &html);
     js::toggle_attr(&state, "data-failed", retry);
 }
@@ -338,25 +332,9 @@ fn reply(section: &Element, button: &Element) {
     let mut value = String::new();
     crate::number::push_u64(&mut value, id);
     js::as_control(&parent).set_value(&value);
-    let locale = locale_of(section);
-    let t = &locale.strings().thread;
-    let name = if author.is_empty() {
-        t.anonymous
-    } else {
-        &author
-    };
-    let note_id = [prefix_of(section).as_str(), "-replying"].concat();
-    let mut html = String::from("<p class=\"replying\" id=\"");
-    html.push_str(&note_id);
-    html.push_str("\" data-to=\"");
-    html.push_str(&value);
-    html.push_str("\">");
-    html.push_str(&escape(t.replying));
-    html.push_str("<strong>");
-    html.push_str(&escape(name));
-    html.push_str("</strong> <button type=\"button\" class=\"cancel-reply\">");
-    html.push_str(&escape(t.cancel));
-    html.push_str("</button></p>");
+    let prefix = prefix_of(section);
+    let html = render_replying(&prefix, id, &author, locale_of(section));
+    let note_id = [prefix.as_str(), "-replying"].concat();
     let _ = js::insert_html(&form, "afterbegin", &html);
     if let Some(text) = js::find(&form, "[name=\"comment\"]") {
         // The note describes the comment field too, so it is heard on arrival.

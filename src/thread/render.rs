@@ -183,6 +183,44 @@ fn push_comment(h: &mut Html<'_>, thread: &Thread, place: Place, locale: Locale)
     h.raw("</article>");
 }
 
+/// The status line's content: `text`, and after a failure a retry button.
+pub fn render_state(text: &str, retry: bool, locale: Locale) -> String {
+    let mut h = Html {
+        out: String::new(),
+        ids: "",
+    };
+    h.text(text);
+    if retry {
+        h.raw(" <button type=\"button\" class=\"thread-retry\">")
+            .text(locale.strings().form.retry)
+            .raw("</button>");
+    }
+    h.out
+}
+
+/// The note at the top of the form while the reader replies to comment `to` by
+/// `name`, with "Cancel reply"; its ID is `{ids}-replying`, and `data-to` lets
+/// "Cancel reply" return focus to the Reply button.
+pub fn render_replying(ids: &str, to: u64, name: &str, locale: Locale) -> String {
+    let t = &locale.strings().thread;
+    let mut h = Html {
+        out: String::new(),
+        ids,
+    };
+    h.raw("<p class=\"replying\"")
+        .id_attr("id", "replying")
+        .raw(" data-to=\"")
+        .num(to)
+        .raw("\">")
+        .text(t.replying)
+        .raw("<strong>")
+        .text(if name.is_empty() { t.anonymous } else { name })
+        .raw("</strong> <button type=\"button\" class=\"cancel-reply\">")
+        .text(t.cancel)
+        .raw("</button></p>");
+    h.out
+}
+
 /// A comment's markup from text typed into the form (the `wp-comments-post.php` mode,
 /// whose answer is a page, not the comment): paragraphs and line breaks as
 /// WordPress's `wpautop` makes them, every character as text.

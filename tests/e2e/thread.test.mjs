@@ -281,6 +281,32 @@ test("a failing comments request shows a retry and never breaks the card or the 
   await context.close();
 });
 
+test("under Trusted Types and forced colors: the thread renders, Reply works, every control has a boundary and focus", async () => {
+  const csp = { "content-security-policy": "require-trusted-types-for 'script'; trusted-types review-card" };
+  const { tab, context, log } = await open(env.browser, null, { viewport: { width: 800, height: 1400 } });
+  await tab.emulateMedia({ forcedColors: "active" });
+  await tab.goto(page(env.server, "/thread-tt.html", card(wp.thread), csp));
+  await cardsRendered(tab);
+  await loaded(tab, 20);
+  await tab.click(`review-card >> .c-reply[data-reply="${wp.ids[1]}"]`);
+  assert.equal(await inCard(tab, (root) => root.querySelector(".replying")?.textContent), "Replying to Author 1 Cancel reply");
+  await tab.keyboard.press("Shift+Tab"); // keyboard focus, so :focus-visible applies below
+  const controls = await inCard(tab, (root) => [...root.querySelectorAll(".thread button:not([hidden]), .replying button")].map((c) => {
+    const s = getComputedStyle(c);
+    const border = ["top", "right", "bottom", "left"].every((side) =>
+      parseFloat(s.getPropertyValue(`border-${side}-width`)) >= 1 && s.getPropertyValue(`border-${side}-style`) !== "none");
+    c.focus({ focusVisible: true });
+    const f = getComputedStyle(c);
+    return { name: c.className, border, outline: parseFloat(f.outlineWidth) >= 2 && f.outlineStyle !== "none" };
+  }));
+  assert.ok(controls.some((c) => c.name === "c-reply") && controls.some((c) => c.name === "thread-more") && controls.some((c) => c.name === "cancel-reply"),
+    controls.map((c) => c.name).join(", "));
+  for (const c of controls) assert.deepEqual(c, { name: c.name, border: true, outline: true });
+  assert.deepEqual(await tab.evaluate(() => window.__csp), [], "no Trusted Types violation");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 for (const theme of ["light", "dark"]) {
   for (const lang of ["en", "fr"]) {
     test(`axe: thread open, ${theme} theme, ${lang}`, async () => {
