@@ -347,7 +347,7 @@ fn field_parts(form: &Element, field: Field) -> Option<(Element, Element, Elemen
 }
 
 /// Adds or removes the error message's ID in the control's `aria-describedby`.
-fn describe(input: &Element, error_id: &str, on: bool) {
+pub(crate) fn describe(input: &Element, error_id: &str, on: bool) {
     let current = input.get_attribute("aria-describedby").unwrap_or_default();
     // The error's id first, then the others as they were.
     let mut ids = String::new();

@@ -338,10 +338,7 @@ fn reply(section: &Element, button: &Element) {
     let _ = js::insert_html(&form, "afterbegin", &html);
     if let Some(text) = js::find(&form, "[name=\"comment\"]") {
         // The note describes the comment field too, so it is heard on arrival.
-        let mut described = note_id;
-        described.push(' ');
-        described.push_str(&text.get_attribute("aria-describedby").unwrap_or_default());
-        js::set_attr(&text, "aria-describedby", &described);
+        super::form::describe(&text, &note_id, true);
         js::focus(&text);
     }
 }
@@ -359,14 +356,7 @@ fn cancel_reply(form: &Element, refocus: bool) {
     let to = note.get_attribute("data-to").unwrap_or_default();
     note.remove();
     if let Some(text) = js::find(form, "[name=\"comment\"]") {
-        // `reply` put the note's ID first.
-        let described = text.get_attribute("aria-describedby").unwrap_or_default();
-        let rest = described
-            .strip_prefix(note_id.as_str())
-            .map_or(described.as_str(), |r| {
-                crate::substring::trim_prefix(r, " ")
-            });
-        js::set_attr(&text, "aria-describedby", rest);
+        super::form::describe(&text, &note_id, false);
     }
     if refocus {
         let root = js::root_of(form);

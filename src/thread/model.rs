@@ -23,51 +23,17 @@ pub struct Stamp {
 impl Stamp {
     /// Reads `YYYY-MM-DDTHH:MM[:SS…]`; `None` for anything else or an impossible date.
     pub fn parse(s: &str) -> Option<Stamp> {
+        let date = crate::parse::parse_date(s)?;
         let b = s.as_bytes();
-        let num = |from: usize, len: usize| -> Option<u16> {
-            let part = b.get(from..from + len)?;
-            part.iter().try_fold(0u16, |n, &c| {
-                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
-            })
+        let two = |i: usize| match b.get(i..i + 2)? {
+            [t @ b'0'..=b'9', u @ b'0'..=b'9'] => Some((t - b'0') * 10 + (u - b'0')),
+            _ => None,
         };
-        if b.get(4) != Some(&b'-')
-            || b.get(7) != Some(&b'-')
-            || !matches!(b.get(10), Some(b'T' | b' '))
-            || b.get(13) != Some(&b':')
-        {
-            return None;
-        }
-        let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
-        let (hour, minute) = (num(11, 2)?, num(14, 2)?);
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = [
-            31,
-            if leap { 29 } else { 28 },
-            31,
-            30,
-            31,
-            30,
-            31,
-            31,
-            30,
-            31,
-            30,
-            31,
-        ];
-        let valid = (1..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days[usize::from(month) - 1]
-            && hour < 24
-            && minute < 60;
-        valid.then_some(Stamp {
-            date: Date {
-                year,
-                month: month as u8,
-                day: day as u8,
-            },
-            hour: hour as u8,
-            minute: minute as u8,
+        let (hour, minute) = (two(11)?, two(14)?);
+        (b.get(13) == Some(&b':') && hour < 24 && minute < 60).then_some(Stamp {
+            date,
+            hour,
+            minute,
         })
     }
 }
@@ -206,12 +172,6 @@ impl Thread {
                 self.comments[..i].iter().position(|c| c.id == p)
             })
             .collect();
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, p) in parent_of.iter().enumerate() {
-            if let Some(p) = p {
-                children[*p].push(i);
-            }
-        }
         let mut out = Vec::with_capacity(n);
         // Depth-first with an explicit stack (no recursion a long reply chain could
         // exhaust); children pushed in reverse so they come out in order.
@@ -237,7 +197,8 @@ impl Thread {
                     answers,
                 });
                 let next = (depth + 1).min(MAX_DEPTH - 1);
-                for &c in children[i].iter().rev() {
+                // Replies come after their parent (see above): only later ones are looked at.
+                for c in (i + 1..n).rev().filter(|&c| parent_of[c] == Some(i)) {
                     stack.push((c, next));
                 }
             }
