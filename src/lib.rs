@@ -19,6 +19,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 pub mod comment;
 pub mod email;
+pub mod entities;
 pub mod error;
 pub mod escape;
 pub mod excerpt;

@@ -316,47 +316,6 @@ fn wp_die_text(body: &str) -> String {
     plain_text(slice)
 }
 
-/// Named entities WordPress writes in its messages.
-const NAMED: [(&str, char); 5] = [
-    ("&lt;", '<'),
-    ("&gt;", '>'),
-    ("&quot;", '"'),
-    ("&nbsp;", ' '),
-    ("&amp;", '&'),
-];
-
-/// Decodes `&#NNNN;`, `&#xHHHH;` (WordPress writes typographic quotes that way) and
-/// the named entities in [`NAMED`], in one pass: what an entity decodes to is text,
-/// never the start of another entity.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = crate::substring::find_any(rest, b"&") {
-        out.push_str(&rest[..i]);
-        let at = &rest[i..];
-        // Not an entity: the `&` is text.
-        let (c, len) = entity(at).unwrap_or(('&', 1));
-        out.push(c);
-        rest = &at[len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character of the entity `at` starts with (at its `&`), and the entity's length.
-fn entity(at: &str) -> Option<(char, usize)> {
-    if let Some(&(entity, c)) = NAMED.iter().find(|(e, _)| at.starts_with(e)) {
-        return Some((c, entity.len()));
-    }
-    let after = at.strip_prefix("&#")?;
-    let hex = matches!(after.as_bytes().first(), Some(b'x' | b'X'));
-    let digits = &after[usize::from(hex)..];
-    let end = crate::substring::find_any(digits, b";").filter(|&e| e > 0 && e <= 8)?;
-    let n = crate::number::parse_int(&digits[..end], if hex { 16 } else { 10 })?;
-    let c = char::from_u32(u32::try_from(n).ok()?).filter(|c| !c.is_control())?;
-    Some((c, 2 + usize::from(hex) + end + 1))
-}
-
 /// Strips tags, decodes the common entities, collapses whitespace and shortens to
 /// 300 characters, so a server message can be shown as text.
 pub fn plain_text(html: &str) -> String {
@@ -373,7 +332,7 @@ pub fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    let decoded = decode_entities(&out);
+    let decoded = crate::entities::decode_entities(&out);
     let mut text = String::new();
     for (i, word) in decoded.split_whitespace().enumerate() {
         if i > 0 {
@@ -659,52 +618,6 @@ mod tests {
             plain_text("a&#8217;b &#x2014; &#0; &#xZZ; &#12345678901;"),
             "a’b — &#0; &#xZZ; &#12345678901;"
         );
-    }
-
-    /// The two-branch decoder this one replaced, as the reference.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn decode_entities_before(s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        let mut rest = s;
-        while let Some(i) = crate::substring::find_any(rest, b"&") {
-            out.push_str(&rest[..i]);
-            let at = &rest[i..];
-            if let Some((entity, c)) = NAMED.into_iter().find(|(e, _)| at.starts_with(e)) {
-                out.push(c);
-                rest = &at[entity.len()..];
-                continue;
-            }
-            let numeric = at.strip_prefix("&#").and_then(|after| {
-                let (hex, digits) = match after.strip_prefix(['x', 'X']) {
-                    Some(h) => (true, h),
-                    None => (false, after),
-                };
-                let end = crate::substring::find_any(digits, b";").filter(|&e| e > 0 && e <= 8)?;
-                let n = crate::number::parse_int(&digits[..end], if hex { 16 } else { 10 })?;
-                let c = char::from_u32(u32::try_from(n).ok()?).filter(|c| !c.is_control())?;
-                Some((c, &digits[end + 1..]))
-            });
-            match numeric {
-                Some((c, after)) => {
-                    out.push(c);
-                    rest = after;
-                }
-                None => {
-                    out.push('&');
-                    rest = &at[1..];
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #[test]
-        fn entities_decode_as_before(s in "([&#;xX0-9a-fA-Fltgquomnbsp]|&#x?[0-9a-fA-F]{0,9};?|&[a-z]{2,4};?|é|\\u{202f}){0,12}") {
-            proptest::prop_assert_eq!(decode_entities(&s), decode_entities_before(&s));
-        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The thread model: WordPress comments, checked and sanitized once, arranged as
 //! replies under their parents.
 
-use super::sanitize::{decode_entities, sanitize};
+use super::sanitize::sanitize;
 use super::wordpress::WpComment;
+use crate::entities::decode_entities;
 use crate::model::Date;
 
 /// Replies nest this many levels deep (a comment, a reply, a reply to the reply);
