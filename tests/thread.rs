@@ -429,6 +429,7 @@ fn the_reply_note_and_the_status_line_are_text_in_the_writers_markup() {
         let state = render_state(&p, true, Locale::Fr);
         assert_eq!(text(&state), format!("{p} Réessayer"));
         assert_eq!(tags(&state).len(), 2, "{state}");
+        assert!(state.contains(r#"<button type="button" class="retry">"#));
     }
     assert_eq!(
         text(&render_replying("rc", 1, "", Locale::Fr)),

@@ -116,12 +116,16 @@ fn prefix_of(section: &Element) -> String {
 
 /// Writes the status line: a message, and a retry button after a failure.
 fn set_state(section: &Element, text: &str, retry: bool) {
-    let Some(state) = js::find(section, ".thread-state") else {
+    let Some(state) = js::find(section, ".status") else {
         return;
     };
     let html = render_state(text, retry, locale_of(section));
     let _ = js::set_html(&state, &html);
-    js::toggle_attr(&state, "data-failed", retry);
+    if retry {
+        js::set_attr(&state, "data-kind", "error");
+    } else {
+        js::remove_attr(&state, "data-kind");
+    }
 }
 
 /// Loads the next page (the first, the first time). With `more`, focus then moves
@@ -149,7 +153,7 @@ fn load(section: Element, more: bool) {
             set_state(&section, locale.strings().thread.failed, true);
             if more {
                 // The button that was pressed may stay; the retry is next to it.
-                if let Some(retry) = js::find(&section, ".thread-retry") {
+                if let Some(retry) = js::find(&section, ".retry") {
                     js::focus(&retry);
                 }
             }
@@ -292,7 +296,7 @@ pub(crate) fn on_click(button: &Element) {
     };
     if js::matches(button, ".thread-more") {
         load(section, true);
-    } else if js::matches(button, ".thread-retry") {
+    } else if js::matches(button, ".retry") {
         let more = with_thread(&section, |t| t.pages > 0);
         load(section, more);
     } else if js::matches(button, ".c-reply") {

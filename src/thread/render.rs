@@ -53,7 +53,7 @@ pub fn render_section(settings: &Settings, locale: Locale) -> Option<String> {
         .push(level);
     h.raw("><ol class=\"thread-list\"></ol><button type=\"button\" class=\"thread-more\" hidden>")
         .text(t.more)
-        .raw("</button><p class=\"thread-state\" role=\"status\"></p></section>");
+        .raw("</button><p class=\"status\" role=\"status\"></p></section>");
     Some(h.out)
 }
 
@@ -183,7 +183,8 @@ fn push_comment(h: &mut Html<'_>, thread: &Thread, place: Place, locale: Locale)
     h.raw("</article>");
 }
 
-/// The status line's content: `text`, and after a failure a retry button.
+/// The thread's status line (`.status`, as the form's): `text`, and after a failure
+/// a retry button.
 pub fn render_state(text: &str, retry: bool, locale: Locale) -> String {
     let mut h = Html {
         out: String::new(),
@@ -191,7 +192,7 @@ pub fn render_state(text: &str, retry: bool, locale: Locale) -> String {
     };
     h.text(text);
     if retry {
-        h.raw(" <button type=\"button\" class=\"thread-retry\">")
+        h.raw(" <button type=\"button\" class=\"retry\">")
             .text(locale.strings().form.retry)
             .raw("</button>");
     }

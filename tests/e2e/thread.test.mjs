@@ -265,15 +265,15 @@ test("a failing comments request shows a retry and never breaks the card or the 
   await context.route("**/wp/v2/comments?*", (route) => (++calls === 1 ? route.abort("failed") : route.continue()));
   await tab.goto(page(env.server, "/thread-fail.html", card(wp.thread)));
   await cardsRendered(tab);
-  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot.querySelector(".thread-retry"), null, { timeout: 20000 });
+  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot.querySelector(".thread .retry"), null, { timeout: 20000 });
   const failed = await inCard(tab, (root) => ({
-    state: root.querySelector(".thread-state").textContent, card: !!root.querySelector("article.card"), form: !!root.querySelector("form.form"),
+    state: root.querySelector(".thread .status").textContent, error: root.querySelector(".thread .status").dataset.kind, card: !!root.querySelector("article.card"), form: !!root.querySelector("form.form"),
   }));
-  assert.deepEqual(failed, { state: "The comments could not be loaded. Try again", card: true, form: true });
+  assert.deepEqual(failed, { state: "The comments could not be loaded. Try again", error: "error", card: true, form: true });
   await tab.fill("review-card >> [name=comment]", "Still typing");
   await tab.click("review-card >> button.more");
   assert.equal(await tab.getAttribute("review-card >> button.more", "aria-expanded"), "true");
-  await tab.click("review-card >> .thread-retry");
+  await tab.click("review-card >> .thread .retry");
   await loaded(tab, 20);
   // 45, or 46 once the Reply test's approved reply is in.
   assert.match(await inCard(tab, (root) => root.querySelector(".thread-title").textContent), /^4[56] comments$/);
