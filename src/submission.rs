@@ -466,14 +466,19 @@ mod tests {
     fn body_fields_are_what_the_derives_write() {
         let v = values();
         for post in [None, Some(42)] {
-            let rest = RestComment::new(&v, post);
-            assert_eq!(
-                as_json(&rest.fields()),
-                serde_json::to_string(&rest).unwrap_or_default()
-            );
-            for to in [None, Some("https://b.example/wp-comments-post.php")] {
-                let form = FormComment::new(&v, post, to);
-                assert_eq!(as_form(&form.fields()), form_body(&v, post, to));
+            for parent in [0, 7] {
+                let rest = RestComment {
+                    parent,
+                    ..RestComment::new(&v, post)
+                };
+                assert_eq!(
+                    as_json(&rest.fields()),
+                    serde_json::to_string(&rest).unwrap_or_default()
+                );
+                for to in [None, Some("https://b.example/wp-comments-post.php")] {
+                    let form = FormComment::new(&v, post, parent, to);
+                    assert_eq!(as_form(&form.fields()), form_body(&v, post, parent, to));
+                }
             }
         }
     }
