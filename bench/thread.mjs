@@ -26,8 +26,8 @@ export function comments(n = 100) {
 function pageHtml() {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench thread</title></head><body><div id="box"></div>
 <script type="module">
-import init, { mount } from "/www/pkg/review_card.js";
-await init({ module_or_path: "/www/pkg/review_card_bg.wasm" });
+import init, { mount } from "/www/review_card.js";
+await init({ module_or_path: "/www/review_card_bg.wasm" });
 const host = document.getElementById("box");
 let arrived = 0;
 new PerformanceObserver((list) => {
