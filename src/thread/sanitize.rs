@@ -38,9 +38,9 @@ pub fn sanitize(html: &str) -> String {
     h.out
 }
 
-/// A tag as read: its lowercased name, whether it closes, and its `href` if any.
+/// A tag as read: its name as written, whether it closes, and its `href` if any.
 struct Tag<'a> {
-    name: String,
+    name: &'a str,
     closing: bool,
     href: Option<&'a str>,
 }
@@ -61,7 +61,7 @@ fn read_tag(s: &str) -> Option<(Tag<'_>, usize)> {
     if i == start || !b[start].is_ascii_alphabetic() {
         return None;
     }
-    let name = s[start..i].to_ascii_lowercase();
+    let name = &s[start..i];
     let mut href = None;
     // Attributes, as an HTML tokenizer reads them: names up to `=`, whitespace, `/`
     // or `>`; values quoted or up to whitespace or `>`.
@@ -165,7 +165,11 @@ pub(crate) fn push_sanitized(h: &mut Html<'_>, html: &str) {
         };
         let source = &rest[..len];
         rest = &rest[len..];
-        let Some(name) = ALLOWED.iter().copied().find(|n| *n == tag.name) else {
+        let Some(name) = ALLOWED
+            .iter()
+            .copied()
+            .find(|n| n.eq_ignore_ascii_case(tag.name))
+        else {
             h.text(&decode_entities(source));
             continue;
         };
