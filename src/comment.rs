@@ -184,7 +184,7 @@ pub fn clean_field(field: Field, value: &str) -> String {
 pub fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('<') {
+    while let Some(i) = crate::substring::find_any(rest, b"<") {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         if after.starts_with(|c: char| c.is_ascii_whitespace()) {

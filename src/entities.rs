@@ -26,7 +26,8 @@ const NAMED: [(&str, char); 14] = [
 pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('&') {
+    // crate::substring: a char pattern would bring core's searcher in.
+    while let Some(i) = crate::substring::find_any(rest, b"&") {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         let end = rest.as_bytes().iter().take(12).position(|&c| c == b';');

@@ -230,9 +230,10 @@ pub fn typed_html(text: &str) -> String {
         out: String::with_capacity(text.len() + 16),
         ids: "",
     };
-    // Lines, not `split("\n\n")`: a string pattern would bring core's searcher in.
+    // Lines through crate::substring, not `split("\n\n")` or `split('\n')`: a
+    // pattern would bring core's searchers in.
     let (mut open, mut blank) = (false, false);
-    for line in text.split('\n').map(str::trim) {
+    for line in crate::substring::split_any(text, b"\n").map(str::trim) {
         if line.is_empty() {
             blank = true;
             continue;

@@ -145,7 +145,7 @@ pub(crate) fn push_sanitized(h: &mut Html<'_>, html: &str) {
     let mut open: Vec<(&'static str, bool)> = Vec::new();
     let mut rest = html;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let Some(lt) = crate::substring::find_any(rest, b"<") else {
             h.text(&decode_entities(rest));
             break;
         };
