@@ -81,6 +81,22 @@ impl Html<'_> {
     }
 }
 
+/// A status line's content (the form's and the thread's `.status`): `text`, and
+/// with `retry` (its label) a retry button after it.
+pub fn render_status(text: &str, retry: Option<&str>) -> String {
+    let mut h = Html {
+        out: String::new(),
+        ids: "",
+    };
+    h.text(text);
+    if let Some(label) = retry {
+        h.raw(" <button type=\"button\" class=\"retry\">")
+            .text(label)
+            .raw("</button>");
+    }
+    h.out
+}
+
 /// Renders the card's markup (the shadow root's content, without the stylesheet).
 pub fn render_card(review: &Review, settings: &Settings) -> String {
     render_card_parts(review, settings).0

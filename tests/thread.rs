@@ -6,10 +6,9 @@
 use html5gum::{Token, Tokenizer};
 use proptest::prelude::*;
 use review_card::i18n::Locale;
+use review_card::render::render_status;
 use review_card::thread::model::{Stamp, Thread, MAX_DEPTH};
-use review_card::thread::render::{
-    heading, render_items, render_replying, render_state, typed_html,
-};
+use review_card::thread::render::{heading, render_items, render_replying, typed_html};
 use review_card::thread::sanitize::sanitize;
 use review_card::thread::wordpress::{list_endpoint, list_url, WpComment};
 
@@ -426,7 +425,7 @@ fn the_reply_note_and_the_status_line_are_text_in_the_writers_markup() {
             r#"<p class="replying" id="rc-replying" data-to="7">Replying to <strong>"#
         ));
         assert_eq!(text(&note), format!("Replying to {p} Cancel reply"));
-        let state = render_state(&p, true, Locale::Fr);
+        let state = render_status(&p, Some("Réessayer"));
         assert_eq!(text(&state), format!("{p} Réessayer"));
         assert_eq!(tags(&state).len(), 2, "{state}");
         assert!(state.contains(r#"<button type="button" class="retry">"#));
@@ -436,7 +435,7 @@ fn the_reply_note_and_the_status_line_are_text_in_the_writers_markup() {
         "Réponse à Anonyme Annuler la réponse"
     );
     assert_eq!(
-        render_state("Loading comments…", false, Locale::En),
+        render_status("Loading comments…", None),
         "Loading comments…"
     );
 }

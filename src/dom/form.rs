@@ -481,21 +481,7 @@ fn by_id_selector(start: &str, id: &str) -> Option<String> {
 
 /// Writes the status line (a polite live region), optionally with a retry button.
 fn set_status(form: &Element, text: &str, kind: Option<&str>, retry: bool) {
-    let Some(status) = js::find(form, ".status") else {
-        return;
-    };
-    let mut html = String::new();
-    push_escaped(&mut html, text);
-    if retry {
-        html.push_str(" <button type=\"button\" class=\"retry\">");
-        push_escaped(&mut html, strings(form).retry);
-        html.push_str("</button>");
-    }
-    let _ = js::set_html(&status, &html);
-    match kind {
-        Some(k) => js::set_attr(&status, "data-kind", k),
-        None => js::remove_attr(&status, "data-kind"),
-    }
+    js::set_status(form, text, kind, retry.then(|| strings(form).retry));
 }
 
 fn set_busy(form: &Element, busy: bool) {

@@ -251,6 +251,19 @@ pub(crate) fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
 }
 
+/// Writes the `.status` line in `container` (the form, the thread): `text`, a retry
+/// button when `retry` (its label) is given, and `data-kind` (`error`, `ok`) or none.
+pub(crate) fn set_status(container: &Element, text: &str, kind: Option<&str>, retry: Option<&str>) {
+    let Some(status) = find(container, ".status") else {
+        return;
+    };
+    let _ = set_html(&status, &crate::render::render_status(text, retry));
+    match kind {
+        Some(k) => set_attr(&status, "data-kind", k),
+        None => remove_attr(&status, "data-kind"),
+    }
+}
+
 /// Moves focus to `element` (the error summary, a field): any HTML element has
 /// `focus()`, so no `HTMLElement` type check is needed.
 pub(crate) fn focus(element: &Element) {

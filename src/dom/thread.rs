@@ -17,7 +17,7 @@ use super::js;
 use crate::comment::CommentInput;
 use crate::i18n::Locale;
 use crate::thread::model::{Comment, Thread};
-use crate::thread::render::{heading, render_items, render_replying, render_state, typed_html};
+use crate::thread::render::{heading, render_items, render_replying, typed_html};
 use crate::thread::wordpress::{list_url, Rendered, WpComment};
 use crate::thread::PAGE_SIZE;
 
@@ -116,16 +116,8 @@ fn prefix_of(section: &Element) -> String {
 
 /// Writes the status line: a message, and a retry button after a failure.
 fn set_state(section: &Element, text: &str, retry: bool) {
-    let Some(state) = js::find(section, ".status") else {
-        return;
-    };
-    let html = render_state(text, retry, locale_of(section));
-    let _ = js::set_html(&state, &html);
-    if retry {
-        js::set_attr(&state, "data-kind", "error");
-    } else {
-        js::remove_attr(&state, "data-kind");
-    }
+    let label = retry.then(|| locale_of(section).strings().form.retry);
+    js::set_status(section, text, retry.then_some("error"), label);
 }
 
 /// Loads the next page (the first, the first time). With `more`, focus then moves
@@ -260,14 +252,10 @@ fn show(section: &Element) {
     }
 }
 
-/// Moves focus to the first comment, in reading order, past the `loaded` first.
+/// Moves focus to the oldest comment the page added (the one after the `loaded`
+/// first), else to "Show more" or the heading.
 fn focus_first_new(section: &Element, loaded: usize) {
-    let id = with_thread(section, |t| {
-        t.places()
-            .into_iter()
-            .find(|p| p.index >= loaded)
-            .map(|p| t.comments[p.index].id)
-    });
+    let id = with_thread(section, |t| t.comments.get(loaded).map(|c| c.id));
     let target = id
         .and_then(|id| js::find(section, &article_selector(id)))
         .or_else(|| js::find(section, ".thread-more:not([hidden])"))

@@ -183,22 +183,6 @@ fn push_comment(h: &mut Html<'_>, thread: &Thread, place: Place, locale: Locale)
     h.raw("</article>");
 }
 
-/// The thread's status line (`.status`, as the form's): `text`, and after a failure
-/// a retry button.
-pub fn render_state(text: &str, retry: bool, locale: Locale) -> String {
-    let mut h = Html {
-        out: String::new(),
-        ids: "",
-    };
-    h.text(text);
-    if retry {
-        h.raw(" <button type=\"button\" class=\"retry\">")
-            .text(locale.strings().form.retry)
-            .raw("</button>");
-    }
-    h.out
-}
-
 /// The note at the top of the form while the reader replies to comment `to` by
 /// `name`, with "Cancel reply"; its ID is `{ids}-replying`, and `data-to` lets
 /// "Cancel reply" return focus to the Reply button.
