@@ -11,7 +11,6 @@
 
 use crate::email::is_valid_email;
 use crate::i18n::Locale;
-use crate::number::push_u64;
 
 /// WordPress's limit for `comment_content`, in bytes.
 pub const MAX_COMMENT: usize = 65525;
@@ -366,10 +365,10 @@ fn message(field: Field, code: Code, len: usize, locale: Locale) -> String {
             m.push_str(before);
             m.push_str(what);
             m.push_str(by);
-            push_u64(&mut m, over as u64);
+            locale.push_count(&mut m, over as u64);
             m.push_str(e.bytes[usize::from(over != 1)]);
             m.push_str(limit);
-            push_u64(&mut m, field.max_bytes() as u64);
+            locale.push_count(&mut m, field.max_bytes() as u64);
             m.push_str(after);
         }
         Code::InvalidEmail => m.push_str(e.email),

@@ -3,7 +3,7 @@
 //! those of WordPress's `wp-comments-post.php`, so it works without WebAssembly too.
 
 use crate::comment::{Field, MAX_COMMENT};
-use crate::i18n::{FormStrings, Locale};
+use crate::i18n::Locale;
 use crate::model::Review;
 use crate::options::{CommentMode, CommentSettings, Settings};
 use crate::render::Html;
@@ -118,7 +118,7 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
         .raw("<span class=\"req\">*</span></p>");
 
     for field in Field::ALL {
-        field_markup(&mut h, field, f.labels[field as usize], f);
+        field_markup(&mut h, field, locale);
     }
 
     // Honeypot: off-screen, hidden from assistive technology, out of the tab order.
@@ -159,7 +159,9 @@ pub fn render_form(review: &Review, settings: &Settings, comments: &CommentSetti
 }
 
 /// One field: its label, its error message (hidden until needed) and its control.
-fn field_markup(h: &mut Html<'_>, field: Field, label: &str, f: &FormStrings) {
+fn field_markup(h: &mut Html<'_>, field: Field, locale: Locale) {
+    let f = &locale.strings().form;
+    let label = f.labels[field as usize];
     let name = field.name();
     let required = field != Field::Url;
     h.raw("<div class=\"field\"")
@@ -212,10 +214,12 @@ fn field_markup(h: &mut Html<'_>, field: Field, label: &str, f: &FormStrings) {
         _ => h,
     };
     if field == Field::Comment {
+        let mut left = String::new();
+        locale.push_count(&mut left, MAX_COMMENT as u64);
         h.raw("></textarea><p class=\"count\"")
             .id_attr("id", "count")
             .raw("><span class=\"count-value\">")
-            .num(MAX_COMMENT as u64)
+            .raw(&left)
             .raw(f.bytes_left)
             .raw("</span>. ")
             .text(f.bytes_hint)

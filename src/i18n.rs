@@ -55,6 +55,13 @@ impl Locale {
         push_number(out, value, if self == Locale::Fr { ',' } else { '.' });
     }
 
+    /// Appends a count shown to readers, its digits grouped by three as this
+    /// locale writes them ("65,525"; "65 525" with a narrow no-break space).
+    pub fn push_count(self, out: &mut String, n: u64) {
+        let group = if self == Locale::Fr { '\u{202f}' } else { ',' };
+        crate::number::push_grouped(out, n, Some(group));
+    }
+
     /// Appends a date written out for this locale ("November 16, 2012", "16 novembre 2012").
     pub fn push_date(self, out: &mut String, date: Date) {
         let s = self.strings();

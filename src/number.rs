@@ -40,7 +40,13 @@ pub fn push_number(out: &mut String, value: f64, decimal: char) {
 }
 
 /// Appends an unsigned integer in decimal.
-pub fn push_u64(out: &mut String, mut n: u64) {
+pub fn push_u64(out: &mut String, n: u64) {
+    push_grouped(out, n, None);
+}
+
+/// Appends an unsigned integer in decimal, with `group` (if any) between each three
+/// digits from the right ("65,525").
+pub fn push_grouped(out: &mut String, mut n: u64, group: Option<char>) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {
@@ -51,7 +57,12 @@ pub fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    for &b in &buf[i..] {
+    for (k, &b) in buf[i..].iter().enumerate() {
+        if let Some(g) = group {
+            if k > 0 && (buf.len() - i - k) % 3 == 0 {
+                out.push(g);
+            }
+        }
         out.push(char::from(b));
     }
 }

@@ -120,7 +120,7 @@ fn multibyte_text_hits_the_limit_with_fewer_characters() {
     assert_eq!(e.code, Code::TooLong);
     assert_eq!(
         e.message,
-        "Shorten your comment by 1 byte: the limit is 65525 bytes (accented letters and emoji count as 2 to 4)"
+        "Shorten your comment by 1 byte: the limit is 65,525 bytes (accented letters and emoji count as 2 to 4)"
     );
     // 16381 emoji are 65524 bytes: accepted.
     assert_eq!(

@@ -287,7 +287,7 @@ fn counter_counts_bytes_honestly() {
     type_into(&root, "comment", "漢😀é");
     assert_eq!(
         find(&root, ".count-value").text_content().unwrap(),
-        "65516 bytes left"
+        "65,516 bytes left"
     );
     type_into(&root, "comment", &"é".repeat(32763));
     assert_eq!(

@@ -289,6 +289,16 @@ fn headings_count_with_each_languages_plural() {
         (1, Locale::Fr, "1\u{a0}commentaire"),
         (2, Locale::Fr, "2\u{a0}commentaires"),
         (45, Locale::Fr, "45\u{a0}commentaires"),
+        // Digits grouped by three as each language writes them.
+        (999, Locale::En, "999 comments"),
+        (1_234, Locale::En, "1,234 comments"),
+        (1_000_000, Locale::En, "1,000,000 comments"),
+        (1_234, Locale::Fr, "1\u{202f}234\u{a0}commentaires"),
+        (
+            12_345_678,
+            Locale::Fr,
+            "12\u{202f}345\u{202f}678\u{a0}commentaires",
+        ),
     ];
     for (n, locale, want) in cases {
         assert_eq!(heading(n, locale), want);

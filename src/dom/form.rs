@@ -216,9 +216,10 @@ fn show_count(form: &Element, comment: &str) {
         return;
     };
     let left = comment_bytes_left(comment);
-    let f = strings(form);
+    let locale = locale_of(form);
+    let f = &locale.strings().form;
     let mut text = String::new();
-    push_u64(&mut text, left.unsigned_abs());
+    locale.push_count(&mut text, left.unsigned_abs());
     text.push_str(if left < 0 { f.bytes_over } else { f.bytes_left });
     let _ = js::set_html(&value_el, &crate::escape::escape(&text));
     js::toggle_attr(&count, "data-over", left < 0);

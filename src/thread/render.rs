@@ -15,7 +15,7 @@ pub fn heading(count: u64, locale: Locale) -> String {
         return t.none.to_string();
     }
     let mut s = String::new();
-    push_u64(&mut s, count);
+    locale.push_count(&mut s, count);
     s.push_str(if locale.is_singular(count) {
         t.one
     } else {

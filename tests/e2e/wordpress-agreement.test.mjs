@@ -67,7 +67,7 @@ test(`the agreement table: ${CASES.length} cases, the widget's verdict against b
     if (c.rest) assert.notEqual(row.rest, row.form, `${c.name}: documented REST difference (${c.rest})`);
     else assert.equal(row.rest, row.form, `${c.name}: REST ${row.rest} ${row.restText}, form ${row.form} ${row.formText}`);
     // Over a byte limit, the widget says exactly how many bytes to remove.
-    const m = /by (\d+) bytes?: the limit is (\d+) bytes/.exec(widget.text);
+    const m = /by ([\d,]+) bytes?: the limit is ([\d,]+) bytes/.exec(widget.text)?.map((s) => s.replaceAll(",", ""));
     if (m) {
       const field = { 65525: "comment", 245: "author", 100: "email", 200: "url" }[m[2]];
       let value = fields[field].trim();
