@@ -33,7 +33,9 @@ const IMPLS = {
     setup: `import init, { mount, validateComment } from "/www/review_card.js";
       const wasm = await init({ module_or_path: "/www/review_card_bg.wasm" });
       window.impl = { mount: (el, r) => { mount(el, r, OPTS); return el; }, validate: (f) => validateComment(f), wasmBytes: () => Object.values(wasm).find((v) => v instanceof WebAssembly.Memory).buffer.byteLength };`, // short export names (scripts/package.mjs)
-    files: ["www/embed.js", "www/review_card_bg.wasm"], // as hosted: minified by the build
+    // The bytes row counts what a blogger's page with a comment form downloads: the
+    // embed's files (minified by the build), not the ES module these rows time.
+    files: ["www/embed.js", "www/review_card_comments_bg.wasm"],
   },
   "vanilla JS": {
     head: "",
