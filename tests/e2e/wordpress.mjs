@@ -24,8 +24,15 @@ export function startWordPress() {
     const vars = Object.fromEntries(out.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
     const wp = (...args) => execFileSync(path.join(DIR, "wp.sh"), args, { env, encoding: "utf8" }).trim();
     // The built widget, served by WordPress's own server (same origin as the site).
+    // The site outlives a run (its state is in /tmp): a link left by another
+    // checkout would serve that checkout's build, so it is pointed here each time.
     const link = path.join(vars.DOCROOT, "pages", "www");
-    if (!fs.existsSync(link)) fs.symlinkSync(WWW, link);
+    let target = null;
+    try { target = fs.readlinkSync(link); } catch { /* not there yet */ }
+    if (target !== WWW) {
+      fs.rmSync(link, { force: true });
+      fs.symlinkSync(WWW, link);
+    }
     return {
       port, base: vars.BASE, vars,
       posts: { open: +vars.OPEN_POST, closed: +vars.CLOSED_POST, draft: +vars.DRAFT_POST, password: +vars.PASSWORD_POST, tableForm: +vars.TABLE_FORM_POST, tableRest: +vars.TABLE_REST_POST },
