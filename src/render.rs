@@ -32,7 +32,7 @@ impl Html<'_> {
     /// Review text inside one of the card's own sentences ("By NAME", "ROLE:"), in
     /// a `<bdi>`: its direction is its own, and no bidi control in it can reorder
     /// the card's words or punctuation around it.
-    fn isolated(&mut self, s: &str) -> &mut Self {
+    pub(crate) fn isolated(&mut self, s: &str) -> &mut Self {
         self.raw("<bdi>").text(s).raw("</bdi>")
     }
     /// Writes ` name="value"` with the value escaped.

@@ -265,6 +265,15 @@ pub fn wordpress_outcome(status: u16, answer: Option<&WpAnswer>) -> Outcome {
     }
 }
 
+/// The held comment's ID in the URL `wp-comments-post.php` redirected to
+/// (`…?unapproved=ID&moderation-hash=…`), when it is there.
+pub fn unapproved_id(final_url: &str) -> Option<u64> {
+    let at = find(final_url, "unapproved=")? + "unapproved=".len();
+    let rest = &final_url[at..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    crate::number::parse_int(&rest[..digits], 10)
+}
+
 /// Reads a `wp-comments-post.php` answer: success redirects to the post, or to
 /// `redirect_to` (with `unapproved=` when held; the page it lands on may answer
 /// anything, 405 for `wp-comments-post.php`); a refusal is a `wp_die` page, in HTML
@@ -506,6 +515,24 @@ mod tests {
             form_outcome(405, true, "https://b.example/elsewhere", "", None, target),
             no("the server answered 405")
         );
+    }
+
+    #[test]
+    fn a_held_comments_id_is_read_from_the_redirect() {
+        let url = "https://b.example/2026/11/rust/?unapproved=31&moderation-hash=ab#comment-31";
+        assert_eq!(unapproved_id(url), Some(31));
+        assert_eq!(
+            unapproved_id("https://b.example/?p=1&unapproved=7"),
+            Some(7)
+        );
+        for url in [
+            "https://b.example/2026/11/rust/",
+            "https://b.example/?unapproved=&x=1",
+            "https://b.example/?unapproved=x1",
+            "https://b.example/?unapproved=99999999999999999999999",
+        ] {
+            assert_eq!(unapproved_id(url), None, "{url}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use html5gum::{Token, Tokenizer};
 use proptest::prelude::*;
 use review_card::i18n::Locale;
 use review_card::render::render_status;
-use review_card::thread::model::{Stamp, Thread, MAX_DEPTH};
+use review_card::thread::model::{Comment, Stamp, Thread, MAX_DEPTH};
 use review_card::thread::render::{heading, render_items, render_replying, typed_html};
 use review_card::thread::sanitize::sanitize;
 use review_card::thread::wordpress::{list_endpoint, list_url, WpComment};
@@ -130,10 +130,13 @@ fn comment(id: u64, parent: u64, author: &str, content: &str) -> WpComment {
     .unwrap()
 }
 
+/// The comments as WordPress pages them, every page loaded.
 fn thread_of(comments: Vec<WpComment>) -> Thread {
     let mut t = Thread::default();
     let total = comments.len() as u64;
-    t.add_page(&comments, total);
+    for page in comments.chunks(20) {
+        t.add_page(page, Some(total));
+    }
     t
 }
 
@@ -206,7 +209,7 @@ fn replies_nest_then_go_flat_saying_whom_they_answer() {
     let html = render_items(&t, "rc", Locale::En);
     assert_allow_listed_structure(&html);
     assert_eq!(html.matches("<ol class=\"replies\">").count(), 2);
-    assert!(html.contains("<p class=\"c-to\">In reply to C</p>"));
+    assert!(html.contains("<p class=\"c-to\">In reply to <bdi>C</bdi></p>"));
     assert_eq!(html.matches("<li ").count(), 7);
 }
 
@@ -232,23 +235,109 @@ fn orphans_and_cycles_become_top_level_and_nothing_is_lost() {
 fn pages_of_twenty_and_the_readers_own_comment_is_not_repeated() {
     let mut t = Thread::default();
     let page: Vec<_> = (1..=20).map(|i| comment(i, 0, "A", "x")).collect();
-    t.add_page(&page, 45);
+    t.add_page(&page, Some(45));
     assert!(t.has_more());
     assert_eq!(list_url("/wp-json/wp/v2/comments", 5, 2),
         "/wp-json/wp/v2/comments?post=5&order=asc&per_page=20&page=2&_fields=id,parent,author_name,author_url,date,date_gmt,content");
     assert!(list_url("/?rest_route=/wp/v2/comments", 5, 1)
         .starts_with("/?rest_route=/wp/v2/comments&post=5&"));
     // The reader posts (approved), then WordPress lists that comment on page 3.
-    t.add(review_card::thread::model::Comment::from_wordpress(
-        &comment(46, 0, "Me", "mine"),
-    ));
-    let page: Vec<_> = (21..=40).map(|i| comment(i, 0, "A", "x")).collect();
-    t.add_page(&page, 46);
-    let page: Vec<_> = (41..=46).map(|i| comment(i, 0, "A", "x")).collect();
-    t.add_page(&page, 46);
-    assert!(!t.has_more());
-    assert_eq!(t.comments.len(), 46);
+    t.add_own(Comment::from_wordpress(&comment(46, 0, "Me", "mine")));
     assert_eq!(t.count(), 46);
+    let page: Vec<_> = (21..=40).map(|i| comment(i, 0, "A", "x")).collect();
+    t.add_page(&page, Some(46));
+    // Page 2 goes before the reader's comment, which stays last until listed.
+    assert_eq!(t.comments.last().map(|c| c.id), Some(46));
+    assert_eq!(t.count(), 46);
+    let page: Vec<_> = (41..=46).map(|i| comment(i, 0, "A", "x")).collect();
+    t.add_page(&page, Some(46));
+    assert!(!t.has_more());
+    assert_eq!(ids(&t), (1..=46).collect::<Vec<_>>());
+    assert_eq!(t.count(), 46);
+}
+
+fn ids(t: &Thread) -> Vec<u64> {
+    t.comments.iter().map(|c| c.id).collect()
+}
+
+#[test]
+fn without_a_total_a_full_page_means_more_and_the_count_is_what_shows() {
+    // 40 comments, no `X-WP-Total` (a proxy dropped it): pages 1 and 2 are full,
+    // page 3 is WordPress's 400 for a page past the end, read as empty.
+    let mut t = Thread::default();
+    for first in [1, 21] {
+        let page: Vec<_> = (first..first + 20)
+            .map(|i| comment(i, 0, "A", "x"))
+            .collect();
+        t.add_page(&page, None);
+        assert!(t.has_more());
+        assert_eq!(t.count(), first + 19);
+    }
+    t.add_page(&[], None);
+    assert!(!t.has_more());
+    assert_eq!(t.count(), 40);
+    assert_eq!(heading(t.count(), Locale::En), "40 comments");
+    // A short page ends it too.
+    let mut t = Thread::default();
+    t.add_page(&[comment(1, 0, "A", "x")], None);
+    assert!(!t.has_more());
+}
+
+#[test]
+fn a_page_longer_than_twenty_is_cut_and_a_hostile_total_does_not_overflow() {
+    let mut t = Thread::default();
+    let page: Vec<_> = (1..=25).map(|i| comment(i, 0, "A", "x")).collect();
+    t.add_page(&page, Some(u64::MAX));
+    assert_eq!(t.comments.len(), 20);
+    t.add_own(Comment::from_wordpress(&comment(99, 0, "Me", "mine")));
+    assert_eq!(t.count(), u64::MAX);
+    assert!(t.has_more());
+}
+
+#[test]
+fn the_readers_comment_posted_before_the_first_page_nests_once_it_loads() {
+    // The first load failed; the reader's comment answers comment 2 (a REST answer
+    // names its parent), then Retry loads the page.
+    // Held, WordPress does not list it; approved, it lists it with the others.
+    for (status, total) in [("hold", 2), ("approved", 3)] {
+        let mut t = Thread::default();
+        let mut mine = comment(9, 2, "Me", "mine");
+        mine.status = status.into();
+        t.add_own(Comment::from_wordpress(&mine));
+        let mut page = vec![comment(1, 0, "A", "x"), comment(2, 0, "B", "y")];
+        if status == "approved" {
+            page.push(comment(9, 2, "Me", "mine"));
+        }
+        t.add_page(&page, Some(total));
+        assert_eq!(ids(&t), [1, 2, 9]);
+        assert_eq!(t.count(), total);
+        let places: Vec<_> = t.places().iter().map(|p| (p.index, p.depth)).collect();
+        assert_eq!(places, [(0, 0), (1, 0), (2, 1)]);
+    }
+}
+
+#[test]
+fn a_comment_posted_without_its_id_is_replaced_when_wordpress_lists_it() {
+    // wp-comments-post.php approved it: its answer is a page, so the widget shows the
+    // comment under an ID of its own, without a Reply button (no parent to send).
+    let mut t = Thread::default();
+    t.add_page(&[comment(1, 0, "A", "x"), comment(2, 0, "B", "y")], None);
+    let mut mine = Comment::from_wordpress(&comment(t.local_id(), 2, "Me", "mine"));
+    assert!(mine.is_local());
+    mine.html = typed_html("mine");
+    t.add_own(mine);
+    assert_eq!(t.count(), 3);
+    let html = render_items(&t, "rc", Locale::En);
+    assert_eq!(html.matches("class=\"c-reply\"").count(), 2);
+    // Another comment by someone else under the same parent is not it.
+    t.add_page(&[comment(3, 2, "Other", "z")], None);
+    assert_eq!(t.comments.len(), 4);
+    // WordPress lists the reader's: it takes the placeholder's place, listed.
+    t.add_page(&[comment(4, 2, "Me", "<p>mine</p>")], None);
+    assert_eq!(ids(&t), [1, 2, 3, 4]);
+    assert_eq!(t.count(), 4);
+    let html = render_items(&t, "rc", Locale::En);
+    assert_eq!(html.matches("class=\"c-reply\"").count(), 4);
 }
 
 #[test]
@@ -257,7 +346,7 @@ fn held_comments_are_marked_and_cannot_be_replied_to() {
     held.status = "hold".into();
     // WordPress counts approved comments only.
     let mut t = Thread::default();
-    t.add_page(&[held], 0);
+    t.add_page(&[held], Some(0));
     assert_eq!(t.count(), 0);
     let html = render_items(&t, "rc", Locale::Fr);
     assert!(
@@ -357,7 +446,7 @@ fn authors_link_only_through_the_allow_list_with_nofollow_ugc() {
     rel.author_url = "/relative".into();
     let html = render_items(&thread_of(vec![c, bad, rel]), "rc", Locale::En);
     assert!(html.contains(
-        "<a href=\"https://ana.example/?a=1&amp;b=&quot;2&quot;\" rel=\"nofollow ugc\">Ana</a>"
+        "<a href=\"https://ana.example/?a=1&amp;b=&quot;2&quot;\" rel=\"nofollow ugc\"><bdi>Ana</bdi></a>"
     ));
     assert_eq!(html.matches("<a ").count(), 1);
     assert!(html.contains("aria-labelledby=\"rc-c2-a rc-c2-d\""));
@@ -369,7 +458,7 @@ fn authors_link_only_through_the_allow_list_with_nofollow_ugc() {
 /// The thread's own structure around the allow-listed comment markup.
 fn assert_allow_listed_structure(html: &str) {
     let ours = [
-        "li", "article", "p", "span", "time", "div", "button", "ol", "a",
+        "li", "article", "p", "span", "time", "div", "button", "ol", "a", "bdi",
     ];
     for (_, name, attrs) in tags(html) {
         assert!(

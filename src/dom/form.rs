@@ -671,7 +671,9 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
         // The reader's comment, shown in place in the thread (the REST answer is the
         // stored comment; form mode's is a page, so the thread uses what was sent).
         let held = outcome == Outcome::Held;
-        super::thread::posted(form, rest.then_some(text.as_str()), &result.values, held);
+        let id = crate::submission::unapproved_id(&url);
+        let answer = rest.then_some(text.as_str());
+        super::thread::posted(form, answer, id, &result.values, held);
     }
     Ending::Answer(outcome)
 }

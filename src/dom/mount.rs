@@ -243,7 +243,10 @@ pub(crate) fn unmount_card(element: &Element) {
     }
     ON_CLICK.with(|f| super::js::unlisten(&root, "click", f.as_ref()));
     #[cfg(feature = "comments")]
-    super::form::unlisten(&root);
+    {
+        super::form::unlisten(&root);
+        super::thread::release(&root);
+    }
     super::theme::follow_host(element, false);
     super::js::clear(&root);
     if let Some(doc) = element.owner_document() {

@@ -19,7 +19,6 @@ use crate::i18n::Locale;
 use crate::thread::model::{Comment, Thread};
 use crate::thread::render::{heading, render_items, render_replying, typed_html};
 use crate::thread::wordpress::{list_url, Rendered, WpComment};
-use crate::thread::PAGE_SIZE;
 
 /// How long one page may take before it counts as failed.
 const TIMEOUT_MS: u32 = 15_000;
@@ -73,6 +72,19 @@ pub(crate) fn init(root: &ShadowRoot) {
     });
 }
 
+/// Lets a card's thread go (`unmount`): no longer watched, its comments dropped.
+pub(crate) fn release(root: &ShadowRoot) {
+    let Some(section) = js::find(root, "section.thread") else {
+        return;
+    };
+    OBSERVER.with(|o| {
+        if let Some(o) = o {
+            o.unobserve(&section);
+        }
+    });
+    THREADS.with(|t| t.borrow_mut().retain(|(s, _)| *s != section));
+}
+
 /// Runs `f` on the section's thread (a new one if the section is not known).
 /// Through `&mut dyn FnMut`: one copy of the lookup, not one per caller.
 fn with_thread<R: Default>(section: &Element, f: impl FnOnce(&mut Thread) -> R) -> R {
@@ -120,8 +132,8 @@ fn set_state(section: &Element, text: &str, retry: bool) {
     js::set_status(section, text, retry.then_some("error"), label);
 }
 
-/// Loads the next page (the first, the first time). With `more`, focus then moves
-/// to the first comment that page showed.
+/// Loads the next page (the first, the first time). With `more` (the reader asked),
+/// focus then moves to the first comment that page showed.
 fn load(section: Element, more: bool) {
     if section.get_attribute("aria-busy").is_some() {
         return;
@@ -133,13 +145,17 @@ fn load(section: Element, more: bool) {
         .get_attribute("data-post")
         .and_then(|p| crate::number::parse_int(&p, 10))
         .unwrap_or(0);
-    let (page, loaded) = with_thread(&section, |t| (t.pages + 1, t.comments.len()));
+    let (page, loaded) = with_thread(&section, |t| (t.pages + 1, t.listed));
     let url = list_url(&src, post, page);
     let locale = locale_of(&section);
     js::set_attr(&section, "aria-busy", "true");
     set_state(&section, locale.strings().thread.loading, false);
     wasm_bindgen_futures::spawn_local(async move {
-        let answer = fetch_page(&url).await;
+        let answer = fetch_page(&url, page > 1).await;
+        // Unmounted meanwhile: nothing to show it in.
+        if !section.is_connected() {
+            return;
+        }
         js::remove_attr(&section, "aria-busy");
         let Some((comments, total)) = answer else {
             set_state(&section, locale.strings().thread.failed, true);
@@ -151,12 +167,6 @@ fn load(section: Element, more: bool) {
             }
             return;
         };
-        // Without `X-WP-Total` (a proxy that drops it), a full page means there may be more.
-        let total = total.unwrap_or(
-            (u64::from(page) - 1) * u64::from(PAGE_SIZE)
-                + comments.len() as u64
-                + u64::from(comments.len() as u32 == PAGE_SIZE),
-        );
         with_thread(&section, |t| t.add_page(&comments, total));
         set_state(&section, "", false);
         show(&section);
@@ -167,8 +177,10 @@ fn load(section: Element, more: bool) {
 }
 
 /// Fetches one page: the comments and WordPress's count of them. `None` on any
-/// failure (network, timeout, an error status, an answer that is not a list).
-async fn fetch_page(url: &str) -> Option<(Vec<WpComment>, Option<u64>)> {
+/// failure (network, timeout, an error status, an answer that is not a list). Past
+/// the first page WordPress answers 400 for a page past the end (after a full last
+/// page, without `X-WP-Total`): no comments, no more pages.
+async fn fetch_page(url: &str, later: bool) -> Option<(Vec<WpComment>, Option<u64>)> {
     use wasm_bindgen_futures::JsFuture;
     // web-sys's fetch, as the form posts: gloo-net's `http` wrapper measured
     // 2026-12-01 at 2,014 B gzip more for this one GET, against a card-with-form
@@ -178,7 +190,7 @@ async fn fetch_page(url: &str) -> Option<(Vec<WpComment>, Option<u64>)> {
     let request = js::window().fetch_with_str_and_init(url, &init);
     let response: web_sys::Response = JsFuture::from(request).await.ok()?.unchecked_into();
     if !response.ok() {
-        return None;
+        return (later && response.status() == 400).then(|| (Vec::new(), None));
     }
     let total = response
         .headers()
@@ -192,10 +204,11 @@ async fn fetch_page(url: &str) -> Option<(Vec<WpComment>, Option<u64>)> {
     if !js_sys::Array::is_array(&json) {
         return None;
     }
+    // An entry that is not a comment (no ID) is left out; the rest still show.
     let comments = js_sys::Array::from(&json)
         .iter()
-        .map(|c| wp_comment(&c))
-        .collect::<Option<Vec<_>>>()?;
+        .filter_map(|c| wp_comment(&c))
+        .collect();
     Some((comments, total))
 }
 
@@ -234,17 +247,18 @@ fn wp_comment(v: &JsValue) -> Option<WpComment> {
 fn show(section: &Element) {
     let locale = locale_of(section);
     let prefix = prefix_of(section);
+    // No count before WordPress's first page: the reader's own comment alone is not one.
     let (items, title, more) = with_thread(section, |t| {
         (
             render_items(t, &prefix, locale),
-            heading(t.count(), locale),
+            (t.pages > 0).then(|| heading(t.count(), locale)),
             t.has_more(),
         )
     });
     if let Some(list) = js::find(section, ".thread-list") {
         let _ = js::set_html(&list, &items);
     }
-    if let Some(h) = js::find(section, ".thread-title") {
+    if let (Some(h), Some(title)) = (js::find(section, ".thread-title"), title) {
         h.set_text_content(Some(&title));
     }
     if let Some(button) = js::find(section, ".thread-more") {
@@ -285,8 +299,8 @@ pub(crate) fn on_click(button: &Element) {
     if js::matches(button, ".thread-more") {
         load(section, true);
     } else if js::matches(button, ".retry") {
-        let more = with_thread(&section, |t| t.pages > 0);
-        load(section, more);
+        // The retry button goes with the failure: focus moves on to what loads.
+        load(section, true);
     } else if js::matches(button, ".c-reply") {
         reply(&section, button);
     }
@@ -369,8 +383,15 @@ fn cancel_reply(form: &Element, refocus: bool) {
 /// After a post the server accepted: the reader's comment shown in place (under
 /// its parent when it was a reply), marked while it awaits moderation, and focused.
 /// `answer` is the REST API's answer (the created comment); without it (the form
-/// mode, whose answer is a page) the comment is built from what was sent.
-pub(crate) fn posted(form: &Element, answer: Option<&str>, values: &CommentInput, held: bool) {
+/// mode, whose answer is a page) the comment is built from what was sent, under
+/// `id` (WordPress's, from a held comment's redirect) or one of the widget's own.
+pub(crate) fn posted(
+    form: &Element,
+    answer: Option<&str>,
+    id: Option<u64>,
+    values: &CommentInput,
+    held: bool,
+) {
     let root = js::root_of(form);
     let Some(section) = js::find(&root, "section.thread") else {
         return;
@@ -385,10 +406,7 @@ pub(crate) fn posted(form: &Element, answer: Option<&str>, values: &CommentInput
     let mut comment = match from_server {
         Some(c) => Comment::from_wordpress(&c),
         None => {
-            // An ID no WordPress comment has, counting down for each one posted.
-            let id = with_thread(&section, |t| {
-                u64::MAX - t.comments.iter().filter(|c| c.id > u64::MAX / 2).count() as u64
-            });
+            let id = id.unwrap_or_else(|| with_thread(&section, |t| t.local_id()));
             Comment::from_wordpress(&WpComment {
                 id,
                 parent,

@@ -10,6 +10,10 @@ use crate::model::Date;
 /// deeper replies are listed flat at the last level, each saying whom it answers.
 pub const MAX_DEPTH: usize = 3;
 
+/// IDs above this are the widget's own, for the reader's comment when WordPress did
+/// not say its ID (`wp-comments-post.php` approved it: its answer is a page).
+pub const LOCAL_IDS: u64 = u64::MAX / 2;
+
 /// A local date and time as WordPress gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
@@ -61,6 +65,12 @@ pub struct Comment {
 }
 
 impl Comment {
+    /// Whether this is the reader's comment under an ID of the widget's own
+    /// ([`LOCAL_IDS`]): nothing can reply to it.
+    pub fn is_local(&self) -> bool {
+        self.id > LOCAL_IDS
+    }
+
     /// Checks and sanitizes one WordPress comment.
     pub fn from_wordpress(c: &WpComment) -> Comment {
         let author = decode_entities(c.author_name.trim());
@@ -93,10 +103,16 @@ impl Comment {
 /// how many approved comments the post has in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Thread {
-    /// Loaded comments, oldest first; the reader's own come last.
+    /// The comments WordPress listed (the first `listed`), oldest first, then the
+    /// reader's own that it has not listed yet: a later page puts its comments
+    /// before those, and takes the reader's out once it lists them.
     pub comments: Vec<Comment>,
-    /// The post's approved comments (WordPress's `X-WP-Total`).
-    pub total: u64,
+    /// How many of `comments` WordPress listed.
+    pub listed: usize,
+    /// The post's approved comments (WordPress's `X-WP-Total`), when it said.
+    pub total: Option<u64>,
+    /// Whether WordPress has more pages to load.
+    pub more: bool,
     /// Pages of [`super::PAGE_SIZE`] loaded.
     pub pages: u32,
     /// The reader's own approved comments posted since `total` was read.
@@ -117,43 +133,77 @@ pub struct Place {
 }
 
 impl Thread {
-    /// Adds a page of WordPress's answer. A comment already there (the reader's own,
-    /// shown when posted and then listed by WordPress) is replaced, not repeated.
-    pub fn add_page(&mut self, page: &[WpComment], total: u64) {
+    /// Adds a page of WordPress's answer (at most [`super::PAGE_SIZE`] of it, whatever
+    /// the server sent) and its `X-WP-Total`. A comment already there (the reader's
+    /// own, shown when posted and then listed by WordPress) is replaced, not repeated.
+    pub fn add_page(&mut self, page: &[WpComment], total: Option<u64>) {
+        let page = &page[..page.len().min(super::PAGE_SIZE as usize)];
         self.pages += 1;
-        // A fresh count includes whatever the reader posted before it.
-        self.total = total;
-        self.own = 0;
         for c in page {
-            self.add(Comment::from_wordpress(c));
+            self.list(Comment::from_wordpress(c));
         }
+        // A fresh count includes whatever the reader posted before it. Without one
+        // (a proxy that drops the header), a full page means there may be more.
+        self.more = match total {
+            Some(t) => u64::from(self.pages) * u64::from(super::PAGE_SIZE) < t,
+            None => page.len() == super::PAGE_SIZE as usize,
+        };
+        if total.is_some() {
+            self.own = 0;
+        }
+        self.total = total;
     }
 
-    /// Adds or replaces one comment (the reader's own, from the answer to posting it).
-    pub fn add(&mut self, c: Comment) {
+    /// Puts a comment WordPress listed after those listed before, in place of the
+    /// same one already there: listed on an earlier page, or the reader's own
+    /// (matched by ID, or for one under a [`LOCAL_IDS`] ID by author and parent).
+    fn list(&mut self, c: Comment) {
+        let listed = self.listed;
+        if let Some(i) = self.comments[..listed].iter().position(|x| x.id == c.id) {
+            self.comments[i] = c;
+            return;
+        }
+        let own = self.comments[listed..].iter().position(|x| {
+            x.id == c.id || (x.is_local() && x.author == c.author && x.parent == c.parent)
+        });
+        if let Some(i) = own {
+            self.comments.remove(listed + i);
+        }
+        self.comments.insert(listed, c);
+        self.listed += 1;
+    }
+
+    /// Adds the reader's own comment, just posted (after every listed one): approved,
+    /// it counts at once.
+    pub fn add_own(&mut self, c: Comment) {
         match self.comments.iter_mut().find(|x| x.id == c.id) {
             Some(existing) => *existing = c,
-            None => self.comments.push(c),
+            None => {
+                self.own += u64::from(!c.held);
+                self.comments.push(c);
+            }
         }
     }
 
-    /// Adds the reader's own comment, just posted: approved, it counts at once.
-    pub fn add_own(&mut self, c: Comment) {
-        if !c.held && !self.comments.iter().any(|x| x.id == c.id) {
-            self.own += 1;
-        }
-        self.add(c);
+    /// An ID for the reader's comment when WordPress did not say it: above
+    /// [`LOCAL_IDS`], counting down for each one posted.
+    pub fn local_id(&self) -> u64 {
+        u64::MAX - self.comments.iter().filter(|c| c.is_local()).count() as u64
     }
 
     /// Whether WordPress has more pages to load.
     pub fn has_more(&self) -> bool {
-        u64::from(self.pages) * (super::PAGE_SIZE as u64) < self.total
+        self.more
     }
 
     /// The number shown in the heading: WordPress's count of approved comments, plus
-    /// the reader's own approved ones posted since.
+    /// the reader's own approved ones posted since; without WordPress's count, the
+    /// approved comments shown.
     pub fn count(&self) -> u64 {
-        self.total + self.own
+        match self.total {
+            Some(t) => t.saturating_add(self.own),
+            None => self.comments.iter().filter(|c| !c.held).count() as u64,
+        }
     }
 
     /// The comments in reading order with their depth: each top-level comment

@@ -44,7 +44,8 @@ pub fn render_section(settings: &Settings, locale: Locale) -> Option<String> {
         .raw(" data-post=\"");
     push_u64(&mut h.out, post);
     h.raw("\"><h").out.push(level);
-    h.raw(" class=\"thread-title\"")
+    // Focusable from script: where focus goes when a page adds nothing to focus.
+    h.raw(" class=\"thread-title\" tabindex=\"-1\"")
         .id_attr("id", "thread")
         .raw(">")
         .text(t.title)
@@ -137,11 +138,11 @@ fn push_comment(h: &mut Html<'_>, thread: &Thread, place: Place, locale: Locale)
             h.raw("<a")
                 .attr("href", url)
                 .raw(" rel=\"nofollow ugc\">")
-                .text(name)
+                .isolated(name)
                 .raw("</a>");
         }
         None => {
-            h.text(name);
+            h.isolated(name);
         }
     }
     h.raw("</span> <span class=\"c-date\" id=\"");
@@ -160,7 +161,7 @@ fn push_comment(h: &mut Html<'_>, thread: &Thread, place: Place, locale: Locale)
         let to = &thread.comments[to].author;
         h.raw("<p class=\"c-to\">")
             .text(t.in_reply_to)
-            .text(if to.is_empty() { t.anonymous } else { to })
+            .isolated(if to.is_empty() { t.anonymous } else { to })
             .raw("</p>");
     }
     h.raw("<div class=\"c-text\">");
@@ -170,14 +171,14 @@ fn push_comment(h: &mut Html<'_>, thread: &Thread, place: Place, locale: Locale)
     h.raw("</div>");
     if c.held {
         h.raw("<p class=\"c-held\">").text(t.held).raw("</p>");
-    } else {
+    } else if !c.is_local() {
         h.raw("<button type=\"button\" class=\"c-reply\" data-reply=\"");
         push_u64(&mut h.out, c.id);
         h.raw("\">")
             .text(t.reply)
             .raw("<span class=\"vh\">")
             .text(t.reply_to)
-            .text(name)
+            .isolated(name)
             .raw("</span></button>");
     }
     h.raw("</article>");
@@ -199,7 +200,7 @@ pub fn render_replying(ids: &str, to: u64, name: &str, locale: Locale) -> String
         .raw("\">")
         .text(t.replying)
         .raw("<strong>")
-        .text(if name.is_empty() { t.anonymous } else { name })
+        .isolated(if name.is_empty() { t.anonymous } else { name })
         .raw("</strong> <button type=\"button\" class=\"cancel-reply\">")
         .text(t.cancel)
         .raw("</button></p>");

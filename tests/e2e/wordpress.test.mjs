@@ -52,6 +52,33 @@ test("default mode (no comments-mode): a new author is stored and held, a previo
   await context.close();
 });
 
+test("form mode on the site's own origin: the reader's comment shows in the thread, held under WordPress's ID, approved once", async () => {
+  const { tab, log, context } = await card(FORM(), "thread-form.html");
+  await tab.waitForFunction(() => {
+    const s = document.querySelector("review-card")?.shadowRoot?.querySelector("section.thread");
+    return s && !s.hasAttribute("aria-busy") && /\d|No comments/.test(s.querySelector(".thread-title").textContent);
+  }, null, { timeout: 20000 });
+  const mine = (text) => tab.evaluate((text) => [...document.querySelector("review-card").shadowRoot.querySelectorAll(".thread .c-main")]
+    .filter((a) => a.querySelector(".c-text").textContent.includes(text))
+    .map((a) => ({ id: a.closest(".c").dataset.id, held: !!a.querySelector(".c-held"), reply: !!a.querySelector(".c-reply"), focused: a.matches(":focus") })), text);
+  const held = unique("Held, and shown to me alone.");
+  const v = await send(tab, { author: "Thread Reader", email: "thread@example.com", comment: held });
+  assert.equal(v.kind, "ok");
+  const [c] = stored(held);
+  // WordPress's own ID, read from its redirect (`unapproved=ID`): Reply could name it.
+  assert.deepEqual(await mine(held), [{ id: String(c.id), held: true, reply: false, focused: true }]);
+  wp.wp("approve", String(c.id));
+  const approved = unique("Approved at once.");
+  const v2 = await send(tab, { comment: approved });
+  assert.deepEqual([v2.kind, v2.text], ["ok", "Thank you, your comment was posted."]);
+  // Its ID is not in WordPress's answer (a page): shown once, with no Reply to send a
+  // parent nobody has, until WordPress lists it.
+  const [shown] = await mine(approved);
+  assert.deepEqual({ ...shown, id: BigInt(shown.id) > 2n ** 63n }, { id: true, held: false, reply: false, focused: true });
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
 test("REST mode on a stock WordPress: a plain sentence for the reader, the filter's name for the owner, text kept", async () => {
   const attrs = { "comments-mode": "wordpress", "comments-endpoint": "/wp-json/wp/v2/comments", "comments-post-id": wp.posts.open };
   const { tab, log, context } = await card(attrs);
