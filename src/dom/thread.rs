@@ -296,10 +296,8 @@ pub(crate) fn on_click(button: &Element) {
         }
         return;
     };
-    if js::matches(button, ".thread-more") {
-        load(section, true);
-    } else if js::matches(button, ".retry") {
-        // The retry button goes with the failure: focus moves on to what loads.
+    if js::matches(button, ".thread-more, .retry") {
+        // Focus moves on to what loads (a retry button goes with the failure).
         load(section, true);
     } else if js::matches(button, ".c-reply") {
         reply(&section, button);
