@@ -182,9 +182,8 @@ fn load(section: Element, more: bool) {
 /// page, without `X-WP-Total`): no comments, no more pages.
 async fn fetch_page(url: &str, later: bool) -> Option<(Vec<WpComment>, Option<u64>)> {
     use wasm_bindgen_futures::JsFuture;
-    // web-sys's fetch, as the form posts: gloo-net's `http` wrapper measured
-    // 2026-12-01 at 2,014 B gzip more for this one GET, against a card-with-form
-    // budget (issue #19) the thread already presses on.
+    // web-sys's fetch, as the form posts: gloo-net's `http` wrapper for this one
+    // GET cost more than the card-with-form byte budget (#19) leaves.
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
     let request = js::window().fetch_with_str_and_init(url, &init);
@@ -199,7 +198,7 @@ async fn fetch_page(url: &str, later: bool) -> Option<(Vec<WpComment>, Option<u6
         .flatten()
         .and_then(|t| crate::number::parse_int(t.trim(), 10));
     // `json()` of the Response itself: the answer goes from the browser's parser to
-    // serde without a copy of its text in the wasm.
+    // the property reads of `wp_comment` without a copy of its text in the wasm.
     let json = JsFuture::from(response.json().ok()?).await.ok()?;
     if !js_sys::Array::is_array(&json) {
         return None;
@@ -213,9 +212,9 @@ async fn fetch_page(url: &str, later: bool) -> Option<(Vec<WpComment>, Option<u6
 }
 
 /// One of WordPress's comment objects as a [`WpComment`], by a few property reads:
-/// the serde derive (the format's definition, used natively) measured 2026-12-01
-/// at 510 B gzip more through serde-wasm-bindgen, against the card-with-form
-/// budget (issue #19). Same rules: `id` required, anything else missing, `null` or
+/// the serde derive (the format's definition, used natively) through
+/// serde-wasm-bindgen cost more than the card-with-form byte budget (#19) leaves.
+/// Same rules: `id` required, anything else missing, `null` or
 /// of another type read as empty.
 fn wp_comment(v: &JsValue) -> Option<WpComment> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
