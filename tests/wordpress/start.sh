@@ -6,7 +6,8 @@
 #   PORT=8321 tests/wordpress/stop.sh      # stops what this started, by PID
 #
 # Each step runs only if needed:
-#   - apt: wordpress, php-cli, php-mysql, php-mbstring, mariadb-server (no service is
+#   - apt: wordpress and its default theme (twentytwentythree, only a Recommends of
+#     the package), php-cli, php-mysql, php-mbstring, mariadb-server (no service is
 #     started: a policy-rc.d that exits 101 is in place for the install);
 #   - a private MariaDB: datadir, socket, pid and log under $STATE, no TCP port;
 #   - PHP's built-in server on 127.0.0.1:$PORT with router.php; the document root is
@@ -28,7 +29,7 @@ t0=$(date +%s%N)
 since() { local ms=$(( ($(date +%s%N) - t0) / 1000000 )); printf '%d.%01d' $((ms / 1000)) $((ms % 1000 / 100)); }
 
 # ---------------------------------------------------------------- packages
-PKGS="wordpress php-cli php-mysql php-mbstring mariadb-server"
+PKGS="wordpress wordpress-theme-twentytwentythree php-cli php-mysql php-mbstring mariadb-server"
 missing=""
 for p in $PKGS; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"; done
 mkdir -p "$STATE"
@@ -85,7 +86,9 @@ for f in "$WP"/*; do
   case "$n" in wp-config.php|wp-content) continue ;; esac
   [ -e "$ROOT/$n" ] || ln -s "$f" "$ROOT/$n"
 done
+find "$ROOT/wp-content/themes" -maxdepth 1 -xtype l -delete   # themes since removed
 for t in "$WP"/wp-content/themes/*/; do
+  [ -d "$t" ] || continue   # no theme installed: the pattern stays unexpanded
   n=$(basename "$t"); [ -e "$ROOT/wp-content/themes/$n" ] || ln -s "${t%/}" "$ROOT/wp-content/themes/$n"
 done
 cp "$HERE/harness-plugin.php" "$ROOT/wp-content/mu-plugins/harness.php"
