@@ -56,16 +56,41 @@ fn observer() -> Option<IntersectionObserver> {
     Some(observer)
 }
 
-/// Starts watching a freshly rendered card's thread, if it has one.
+/// Starts watching a freshly rendered card's thread, if it has one. A card
+/// rendered again (the host set a new theme or language) keeps its conversation,
+/// the reader's held comment with it: what it had loaded shows at once, not fetched
+/// again.
 pub(crate) fn init(root: &ShadowRoot) {
     let Some(section) = js::find(root, "section.thread") else {
         return;
     };
-    THREADS.with(|t| {
+    let lists = |s: &Element| {
+        ["data-src", "data-post"]
+            .iter()
+            .all(|a| s.get_attribute(a) == section.get_attribute(a))
+    };
+    let shown = THREADS.with(|t| {
         let mut t = t.borrow_mut();
+        // The replaced section is out of the document and lists the same post of
+        // the same site (`unmount` lets a thread go: a card mounted later starts
+        // afresh).
+        let pages = match t.iter_mut().find(|(s, _)| !s.is_connected() && lists(s)) {
+            Some(kept) => {
+                kept.0 = section.clone();
+                kept.1.pages
+            }
+            None => {
+                t.push((section.clone(), Thread::default()));
+                0
+            }
+        };
         t.retain(|(s, _)| s.is_connected());
-        t.push((section.clone(), Thread::default()));
+        pages > 0
     });
+    if shown {
+        show(&section);
+        return;
+    }
     OBSERVER.with(|o| match o {
         Some(o) => o.observe(&section),
         None => load(section, false),

@@ -258,6 +258,32 @@ test("Reply: held reply shown in place only to its author; approved reply under 
     return { under: mine?.parentElement.closest(".c")?.dataset.id, held: !!mine?.querySelector(".c-held"), title: root.querySelector(".thread-title").textContent };
   });
   assert.deepEqual(approved, { under: String(two), held: false, title: "46 comments" });
+  // The host page switches the card to dark, then to French (each a new render):
+  // the conversation stays as it was, the held reply included, without a new request.
+  let requests = 0;
+  tab.on("request", (r) => { if (r.url().includes("/wp/v2/comments?")) requests++; });
+  for (const [name, value] of [["theme", "dark"], ["lang", "fr"]]) {
+    await tab.evaluate(([n, v]) => document.querySelector("review-card").setAttribute(n, v), [name, value]);
+    await tab.waitForFunction(([n, v]) => {
+      const card = document.querySelector("review-card").shadowRoot.querySelector("article.card");
+      return n === "theme" ? card?.dataset.theme === v : card?.lang === v;
+    }, [name, value], { timeout: 10000 });
+  }
+  const kept = await inCard(tab, (root, [one, two]) => {
+    const find = (text) => [...root.querySelectorAll(".c-text")].find((t) => t.textContent.includes(text))?.closest(".c");
+    const held = find("A held reply"), mine = find("An approved reply");
+    return {
+      comments: root.querySelectorAll(".thread .c").length, title: root.querySelector(".thread-title").textContent,
+      heldUnder: held?.parentElement.closest(".c")?.dataset.id, mark: held?.querySelector(".c-held")?.textContent,
+      approvedUnder: mine?.parentElement.closest(".c")?.dataset.id, more: !root.querySelector(".thread-more").hidden,
+      busy: root.querySelector(".thread").hasAttribute("aria-busy"),
+    };
+  }, [one, two]);
+  assert.deepEqual(kept, {
+    comments: 22, title: "46\u00a0commentaires", heldUnder: String(one), mark: "Votre commentaire est en attente de modération.",
+    approvedUnder: String(two), more: true, busy: false,
+  });
+  assert.equal(requests, 0, "no comments page fetched again");
   await context.close();
 });
 
