@@ -56,6 +56,10 @@ fn observer() -> Option<IntersectionObserver> {
     Some(observer)
 }
 
+/// The shadow root's property holding its thread section: after a re-render, the
+/// section the new one replaced.
+const SECTION_KEY: &str = "__reviewCardThread";
+
 /// Starts watching a freshly rendered card's thread, if it has one. A card
 /// rendered again (the host set a new theme or language) keeps its conversation,
 /// the reader's held comment with it: what it had loaded shows at once, not fetched
@@ -64,20 +68,22 @@ pub(crate) fn init(root: &ShadowRoot) {
     let Some(section) = js::find(root, "section.thread") else {
         return;
     };
-    let lists = |s: &Element| {
-        ["data-src", "data-post"]
-            .iter()
-            .all(|a| s.get_attribute(a) == section.get_attribute(a))
+    let before = js_sys::Reflect::get(root, &JsValue::from_str(SECTION_KEY)).ok();
+    js::set(root, SECTION_KEY, &section);
+    // The section this card showed before, listing the same post of the same site
+    // (`unmount` lets its thread go: a card mounted again starts afresh).
+    let kept = |s: &Element| {
+        before.as_ref() == Some(s.as_ref())
+            && ["data-src", "data-post"]
+                .iter()
+                .all(|a| s.get_attribute(a) == section.get_attribute(a))
     };
     let shown = THREADS.with(|t| {
         let mut t = t.borrow_mut();
-        // The replaced section is out of the document and lists the same post of
-        // the same site (`unmount` lets a thread go: a card mounted later starts
-        // afresh).
-        let pages = match t.iter_mut().find(|(s, _)| !s.is_connected() && lists(s)) {
-            Some(kept) => {
-                kept.0 = section.clone();
-                kept.1.pages
+        let pages = match t.iter_mut().find(|(s, _)| kept(s)) {
+            Some(entry) => {
+                entry.0 = section.clone();
+                entry.1.pages
             }
             None => {
                 t.push((section.clone(), Thread::default()));
@@ -335,10 +341,11 @@ fn form_of(section: &Element) -> Option<Element> {
 /// "Reply": the form's `comment_parent` set, a note saying whom the reader answers
 /// (with "Cancel reply") at the top of the form, and focus in the comment field.
 fn reply(section: &Element, button: &Element) {
-    let Some(id) = button
-        .get_attribute("data-reply")
-        .and_then(|i| crate::number::parse_int(&i, 10))
-    else {
+    // The attribute is the ID as the markup wrote it, and the form's value as is.
+    let Some(value) = button.get_attribute("data-reply") else {
+        return;
+    };
+    let Some(id) = crate::number::parse_int(&value, 10) else {
         return;
     };
     let Some(form) = form_of(section) else {
@@ -357,8 +364,6 @@ fn reply(section: &Element, button: &Element) {
     let Some(parent) = js::find(&form, "[name=\"comment_parent\"]") else {
         return;
     };
-    let mut value = String::new();
-    crate::number::push_u64(&mut value, id);
     js::as_control(&parent).set_value(&value);
     let prefix = prefix_of(section);
     let html = render_replying(&prefix, id, &author, locale_of(section));
@@ -388,13 +393,9 @@ fn cancel_reply(form: &Element, refocus: bool) {
     }
     if refocus {
         let root = js::root_of(form);
+        // Digits only (the markup wrote them), so safe in a selector as they are.
         let back = crate::number::parse_int(&to, 10)
-            .and_then(|id| {
-                let mut s = String::from(".c-reply[data-reply=\"");
-                crate::number::push_u64(&mut s, id);
-                s.push_str("\"]");
-                js::find(&root, &s)
-            })
+            .and_then(|_| js::find(&root, &[".c-reply[data-reply=\"", &to, "\"]"].concat()))
             .or_else(|| js::find(form, "[name=\"comment\"]"));
         if let Some(b) = back {
             js::focus(&b);

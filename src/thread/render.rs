@@ -72,13 +72,7 @@ pub fn thread_source(c: &CommentSettings) -> Option<(String, u64)> {
 /// The list's items: every loaded comment in reading order, replies nested.
 pub fn render_items(thread: &Thread, ids: &str, locale: Locale) -> String {
     let mut h = Html {
-        out: String::with_capacity(
-            thread
-                .comments
-                .iter()
-                .map(|c| c.html.len() + c.author.len() * 3 + 400)
-                .sum(),
-        ),
+        out: String::new(),
         ids,
     };
     let mut depth = 0;

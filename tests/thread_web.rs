@@ -1,0 +1,289 @@
+//! Browser tests of the conversation's DOM layer (`src/dom/thread.rs`) with `fetch`
+//! replaced: answers the real WordPress of the end-to-end suite never gives (fields
+//! of the wrong type, entries without an ID, no `X-WP-Total`, an error page), what
+//! the reader then sees, and what a re-render or `unmount` does to the thread.
+//! Run with `wasm-pack test --headless`.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ENDPOINT: &str = "https://wp.example/wp-json/wp/v2/comments";
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+/// Replaces `fetch`: each GET is recorded in `window.__gets` and answered by `answer`
+/// (JS given `url`, returning a Promise of a Response).
+fn mock_fetch(answer: &str) {
+    let setup = [
+        "window.__gets = []; window.fetch = function (url, init) { window.__gets.push(String(url)); ",
+        answer,
+        " };",
+    ]
+    .concat();
+    js_sys::Function::new_no_args(&setup)
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+fn gets() -> Vec<String> {
+    js_sys::Array::from(&js_sys::Reflect::get(&window(), &"__gets".into()).unwrap())
+        .iter()
+        .map(|u| u.as_string().unwrap())
+        .collect()
+}
+
+/// A WordPress list answer: `json` with `X-WP-Total` when `total` is given.
+fn answering(json: &str, total: Option<&str>) -> String {
+    let headers = match total {
+        Some(t) => [
+            "{ 'content-type': 'application/json', 'x-wp-total': '",
+            t,
+            "' }",
+        ]
+        .concat(),
+        None => "{ 'content-type': 'application/json' }".to_string(),
+    };
+    [
+        "return Promise.resolve(new Response(",
+        &serde_json::to_string(json).unwrap(),
+        ", { status: 200, headers: ",
+        &headers,
+        " }));",
+    ]
+    .concat()
+}
+
+fn mount(el: &Element, lang: &str, theme: &str) -> ShadowRoot {
+    let options = js_sys::JSON::parse(
+        &[
+            "{\"lang\":\"",
+            lang,
+            "\",\"theme\":\"",
+            theme,
+            "\",\"comments\":{\"endpoint\":\"",
+            ENDPOINT,
+            "\",\"mode\":\"wordpress\",\"postId\":12}}",
+        ]
+        .concat(),
+    )
+    .unwrap();
+    review_card::mount(
+        el,
+        &JsValue::from_str("{\"title\":\"Rust & Bone\",\"url\":\"/reviews/x\"}"),
+        &options,
+    )
+    .unwrap();
+    el.shadow_root().unwrap()
+}
+
+/// A card with its form and thread, in the page (where the thread's observer sees it).
+fn card() -> (Element, ShadowRoot) {
+    let doc = window().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    let root = mount(&el, "en", "light");
+    near(&root);
+    (el, root)
+}
+
+/// Brings the thread into view: it loads only near the viewport.
+fn near(root: &ShadowRoot) {
+    find(root, "section.thread").unwrap().scroll_into_view();
+}
+
+fn find(root: &ShadowRoot, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// The comments shown: ID, and the ID of the comment each is nested under.
+fn shown(root: &ShadowRoot) -> Vec<(String, Option<String>)> {
+    let list = root.query_selector_all(".thread .c").unwrap();
+    (0..list.length())
+        .map(|i| {
+            let li: Element = list.item(i).unwrap().unchecked_into();
+            let under = li
+                .parent_element()
+                .and_then(|p| p.closest(".c").unwrap())
+                .and_then(|p| p.get_attribute("data-id"));
+            (li.get_attribute("data-id").unwrap(), under)
+        })
+        .collect()
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
+}
+
+/// Waits (up to 5 s) until the thread has answered: comments shown or a retry.
+async fn settled(root: &ShadowRoot) {
+    for _ in 0..250 {
+        let busy = find(root, ".thread[aria-busy]").is_some();
+        if !busy && (find(root, ".thread .c").is_some() || find(root, ".thread .retry").is_some()) {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the thread did not settle");
+}
+
+#[wasm_bindgen_test]
+async fn fields_of_the_wrong_type_cost_that_field_and_an_entry_without_id_only_itself() {
+    // A plugin's odd answer: `null`s, numbers for text, text for the content object,
+    // an entry without an ID, one that is not an object, IDs that are not whole.
+    let json = r#"[
+        {"id":1,"parent":0,"author_name":"Ana &amp; Bo","author_url":"https://ana.example/",
+         "date":"2026-12-01T20:05:09","date_gmt":"2026-12-01T19:05:09",
+         "content":{"rendered":"<p>Hi <script>alert(1)</script><em>there</em></p>"}},
+        {"parent":0,"author_name":"No ID","content":{"rendered":"<p>NO-ID</p>"}},
+        "not a comment",
+        {"id":-3,"author_name":"Negative"},
+        {"id":4.5,"author_name":"Fraction"},
+        {"id":2,"parent":1,"author_name":null,"author_url":5,"date":7,"content":"text",
+         "date_gmt":null}
+    ]"#;
+    mock_fetch(&answering(json, Some("2")));
+    let (el, root) = card();
+    settled(&root).await;
+    assert_eq!(
+        shown(&root),
+        [("1".into(), None), ("2".into(), Some("1".into()))]
+    );
+    assert_eq!(text(&root, ".thread-title"), "2 comments");
+    let first = find(&root, ".c[data-id=\"1\"]").unwrap();
+    assert_eq!(
+        first
+            .query_selector(".c-author a")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://ana.example/")
+    );
+    assert_eq!(
+        text(&root, ".c[data-id=\"1\"] .c-author"),
+        "Ana & Bo",
+        "references decoded, shown as text"
+    );
+    assert_eq!(
+        text(&root, ".c[data-id=\"1\"] .c-text"),
+        "Hi <script>alert(1)</script>there"
+    );
+    assert!(find(&root, ".thread script").is_none());
+    // The second: no name (Anonymous), no link, no date, no text; still a reply.
+    assert_eq!(text(&root, ".c[data-id=\"2\"] .c-author"), "Anonymous");
+    assert!(find(&root, ".c[data-id=\"2\"] .c-author a").is_none());
+    assert!(find(&root, ".c[data-id=\"2\"] time").is_none());
+    assert!(find(&root, ".c-reply[data-reply=\"2\"]").is_some());
+    assert!(!text(&root, ".thread").contains("NO-ID"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_count_a_full_page_offers_more_and_the_heading_counts_what_shows() {
+    // A proxy that drops `X-WP-Total`: a full page (20) may have more behind it; past
+    // the end WordPress answers 400, which ends the list.
+    let page: Vec<String> = (1..=20)
+        .map(|i| {
+            let id = i.to_string();
+            ["{\"id\":", &id, ",\"author_name\":\"A", &id, "\"}"].concat()
+        })
+        .collect();
+    let json = ["[", &page.join(","), "]"].concat();
+    mock_fetch(
+        &[
+            "if (/[?&]page=2(&|$)/.test(url)) return Promise.resolve(new Response('{\"code\":\"rest_invalid_page_number\"}', { status: 400 })); ",
+            &answering(&json, None),
+        ]
+        .concat(),
+    );
+    let (el, root) = card();
+    settled(&root).await;
+    assert_eq!(shown(&root).len(), 20);
+    assert_eq!(text(&root, ".thread-title"), "20 comments");
+    let more: HtmlElement = find(&root, ".thread-more").unwrap().unchecked_into();
+    assert!(!more.hidden(), "a full page without a count offers more");
+    more.click();
+    for _ in 0..250 {
+        if more.hidden() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert!(more.hidden(), "past the end, no more");
+    assert_eq!(shown(&root).len(), 20);
+    assert_eq!(text(&root, ".thread .status"), "");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_error_page_or_a_non_list_is_a_failure_with_a_retry_and_the_form_stays() {
+    for answer in [
+        "return Promise.resolve(new Response('<html>Error</html>', { status: 500 }));",
+        "return Promise.resolve(new Response('{\"code\":\"rest_post_invalid_id\"}', { status: 200 }));",
+        "return Promise.resolve(new Response('not json', { status: 200 }));",
+        "return Promise.reject(new TypeError('Failed to fetch'));",
+    ] {
+        mock_fetch(answer);
+        let (el, root) = card();
+        settled(&root).await;
+        assert_eq!(
+            text(&root, ".thread .status"),
+            "The comments could not be loaded. Try again",
+            "{answer}"
+        );
+        assert!(find(&root, "form.form textarea[name=\"comment\"]").is_some());
+        assert!(find(&root, "article.card").is_some());
+        el.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_re_render_keeps_what_was_loaded_and_a_new_mount_starts_afresh() {
+    mock_fetch(&answering(
+        r#"[{"id":1,"author_name":"Ana","date":"2026-12-01T20:05:09"}]"#,
+        Some("1"),
+    ));
+    let (el, root) = card();
+    settled(&root).await;
+    assert_eq!(gets().len(), 1);
+    // The host sets a new theme, then a new language: the same post, shown at once.
+    mount(&el, "en", "dark");
+    assert_eq!(shown(&root), [("1".into(), None)]);
+    mount(&el, "fr", "dark");
+    assert_eq!(shown(&root), [("1".into(), None)]);
+    assert_eq!(text(&root, ".thread-title"), "1\u{a0}commentaire");
+    assert!(text(&root, ".c[data-id=\"1\"] time").contains("décembre"));
+    sleep(50).await;
+    assert_eq!(gets().len(), 1, "nothing fetched again");
+    // After unmount, a new mount starts afresh: it asks WordPress again.
+    review_card::unmount(&el).unwrap();
+    let root = mount(&el, "en", "light");
+    near(&root);
+    settled(&root).await;
+    assert_eq!(gets().len(), 2);
+    assert_eq!(shown(&root), [("1".into(), None)]);
+    // Another card for the same post, after this one left the page, is its own.
+    el.remove();
+    let (other, root) = card();
+    settled(&root).await;
+    assert_eq!(gets().len(), 3);
+    other.remove();
+}
