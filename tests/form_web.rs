@@ -3,15 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement, ShadowRoot};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
+use support::{fetches, mock_fetch, sleep, window};
 
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a card with the comment form for a review titled `title`.
 fn mount_form(title: &str, comments: &str) -> (Element, ShadowRoot) {
@@ -103,34 +101,9 @@ async fn settled(root: &ShadowRoot) {
     }
 }
 
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(p).await.unwrap();
-}
-
-/// Replaces `fetch` with a mock: `body` is JS returning a Promise, given (url, init).
-/// Every call is recorded in `window.__posts`.
-fn mock_fetch(body: &str) {
-    let setup = [
-        // Only the form's POSTs are recorded: the thread under the form GETs its comments.
-        "window.__posts = []; window.fetch = function (url, init) { if (init && init.method === 'POST') window.__posts.push({ url: String(url), body: init.body, headers: init.headers }); ",
-        body,
-        " };",
-    ]
-    .concat();
-    js_sys::Function::new_no_args(&setup)
-        .call0(&JsValue::NULL)
-        .unwrap();
-}
-
+/// The form's POSTs (the thread under the form GETs its comments).
 fn posts() -> js_sys::Array {
-    js_sys::Reflect::get(&window(), &"__posts".into())
-        .unwrap()
-        .unchecked_into()
+    fetches("POST")
 }
 
 fn clear_storage() {

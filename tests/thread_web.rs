@@ -6,36 +6,26 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
+
+mod support;
+use support::{fetches, mock_fetch, sleep, window};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ENDPOINT: &str = "https://wp.example/wp-json/wp/v2/comments";
 
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-/// Replaces `fetch`: each GET is recorded in `window.__gets` and answered by `answer`
-/// (JS given `url`, returning a Promise of a Response).
-fn mock_fetch(answer: &str) {
-    let setup = [
-        "window.__gets = []; window.fetch = function (url, init) { window.__gets.push(String(url)); ",
-        answer,
-        " };",
-    ]
-    .concat();
-    js_sys::Function::new_no_args(&setup)
-        .call0(&JsValue::NULL)
-        .unwrap();
-}
-
+/// The URLs the thread fetched.
 fn gets() -> Vec<String> {
-    js_sys::Array::from(&js_sys::Reflect::get(&window(), &"__gets".into()).unwrap())
+    fetches("GET")
         .iter()
-        .map(|u| u.as_string().unwrap())
+        .map(|c| {
+            js_sys::Reflect::get(&c, &"url".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        })
         .collect()
 }
 
@@ -121,15 +111,6 @@ fn shown(root: &ShadowRoot) -> Vec<(String, Option<String>)> {
             (li.get_attribute("data-id").unwrap(), under)
         })
         .collect()
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(p).await.unwrap();
 }
 
 /// Waits (up to 5 s) until the thread has answered: comments shown or a retry.
