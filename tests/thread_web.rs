@@ -51,6 +51,10 @@ fn answering(json: &str, total: Option<&str>) -> String {
 }
 
 fn mount(el: &Element, lang: &str, theme: &str) -> ShadowRoot {
+    mount_post(el, lang, theme, "12")
+}
+
+fn mount_post(el: &Element, lang: &str, theme: &str, post: &str) -> ShadowRoot {
     let options = js_sys::JSON::parse(
         &[
             "{\"lang\":\"",
@@ -59,7 +63,9 @@ fn mount(el: &Element, lang: &str, theme: &str) -> ShadowRoot {
             theme,
             "\",\"comments\":{\"endpoint\":\"",
             ENDPOINT,
-            "\",\"mode\":\"wordpress\",\"postId\":12}}",
+            "\",\"mode\":\"wordpress\",\"postId\":",
+            post,
+            "}}",
         ]
         .concat(),
     )
@@ -254,17 +260,27 @@ async fn a_re_render_keeps_what_was_loaded_and_a_new_mount_starts_afresh() {
     assert!(text(&root, ".c[data-id=\"1\"] time").contains("décembre"));
     sleep(50).await;
     assert_eq!(gets().len(), 1, "nothing fetched again");
+    // Another post in the same card: nothing of the first shows; its own is fetched.
+    mount_post(&el, "fr", "dark", "13");
+    assert!(shown(&root).is_empty());
+    settled(&root).await;
+    assert_eq!(gets().len(), 2);
+    assert!(gets()[1].contains("post=13&"), "{:?}", gets());
+    assert_eq!(shown(&root), [("1".into(), None)]);
+    mount_post(&el, "fr", "dark", "12");
+    settled(&root).await;
+    assert_eq!(gets().len(), 3, "the first post's thread was let go");
     // After unmount, a new mount starts afresh: it asks WordPress again.
     review_card::unmount(&el).unwrap();
     let root = mount(&el, "en", "light");
     near(&root);
     settled(&root).await;
-    assert_eq!(gets().len(), 2);
+    assert_eq!(gets().len(), 4);
     assert_eq!(shown(&root), [("1".into(), None)]);
     // Another card for the same post, after this one left the page, is its own.
     el.remove();
     let (other, root) = card();
     settled(&root).await;
-    assert_eq!(gets().len(), 3);
+    assert_eq!(gets().len(), 5);
     other.remove();
 }

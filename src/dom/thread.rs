@@ -70,18 +70,23 @@ pub(crate) fn init(root: &ShadowRoot) {
     };
     let before = js_sys::Reflect::get(root, &JsValue::from_str(SECTION_KEY)).ok();
     js::set(root, SECTION_KEY, &section);
-    // The section this card showed before, listing the same post of the same site
-    // (`unmount` lets its thread go: a card mounted again starts afresh).
-    let kept = |s: &Element| {
-        before.as_ref() == Some(s.as_ref())
-            && ["data-src", "data-post"]
-                .iter()
-                .all(|a| s.get_attribute(a) == section.get_attribute(a))
-    };
     let shown = THREADS.with(|t| {
         let mut t = t.borrow_mut();
-        let pages = match t.iter_mut().find(|(s, _)| kept(s)) {
+        // The section this card showed before: no longer watched, and its thread
+        // kept when it lists the same post of the same site (`unmount` lets a
+        // thread go: a card mounted again starts afresh).
+        let pages = match t
+            .iter_mut()
+            .find(|(s, _)| before.as_ref() == Some(s.as_ref()))
+        {
             Some(entry) => {
+                unobserve(&entry.0);
+                let same = ["data-src", "data-post"]
+                    .iter()
+                    .all(|a| entry.0.get_attribute(a) == section.get_attribute(a));
+                if !same {
+                    entry.1 = Thread::default();
+                }
                 entry.0 = section.clone();
                 entry.1.pages
             }
@@ -90,7 +95,8 @@ pub(crate) fn init(root: &ShadowRoot) {
                 0
             }
         };
-        t.retain(|(s, _)| s.is_connected());
+        // A card rendered while out of the document keeps its entry too.
+        t.retain(|(s, _)| s.is_connected() || *s == section);
         pages > 0
     });
     if shown {
@@ -108,12 +114,17 @@ pub(crate) fn release(root: &ShadowRoot) {
     let Some(section) = js::find(root, "section.thread") else {
         return;
     };
+    unobserve(&section);
+    THREADS.with(|t| t.borrow_mut().retain(|(s, _)| *s != section));
+}
+
+/// Stops watching a section (loaded, replaced or unmounted).
+fn unobserve(section: &Element) {
     OBSERVER.with(|o| {
         if let Some(o) = o {
-            o.unobserve(&section);
+            o.unobserve(section);
         }
     });
-    THREADS.with(|t| t.borrow_mut().retain(|(s, _)| *s != section));
 }
 
 /// Runs `f` on the section's thread (a new one if the section is not known).
