@@ -284,3 +284,56 @@ async fn a_re_render_keeps_what_was_loaded_and_a_new_mount_starts_afresh() {
     assert_eq!(gets().len(), 5);
     other.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_reply_under_way_survives_a_re_render_and_focus_stays_where_it_was() {
+    mock_fetch(&answering(
+        r#"[{"id":1,"author_name":"Ana"},{"id":2,"author_name":"Bo"}]"#,
+        Some("2"),
+    ));
+    let (el, root) = card();
+    settled(&root).await;
+    find(&root, ".c-reply[data-reply=\"2\"]")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let comment = |root: &ShadowRoot| -> web_sys::HtmlTextAreaElement {
+        find(root, "[name=\"comment\"]").unwrap().unchecked_into()
+    };
+    comment(&root).set_value("Half a reply");
+    let parent = |root: &ShadowRoot| -> String {
+        find(root, "[name=\"comment_parent\"]")
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    };
+    // The host's own button has focus when it switches the card to dark.
+    let doc = window().document().unwrap();
+    let toggle: HtmlElement = doc.create_element("button").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&toggle).unwrap();
+    toggle.focus().unwrap();
+    mount(&el, "en", "dark");
+    assert_eq!(parent(&root), "2");
+    assert_eq!(text(&root, ".replying"), "Replying to Bo Cancel reply");
+    assert_eq!(comment(&root).value(), "Half a reply");
+    let described = comment(&root)
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert!(
+        described.split(' ').any(|id| id == "rc-replying"),
+        "{described}"
+    );
+    assert_eq!(
+        doc.active_element(),
+        Some(toggle.clone().into()),
+        "focus stays on the host's button"
+    );
+    // Another post: that comment is not in its thread, so the reply is cancelled.
+    mount_post(&el, "en", "dark", "13");
+    assert_eq!(parent(&root), "0");
+    assert!(find(&root, ".replying").is_none());
+    assert_eq!(comment(&root).value(), "Half a reply");
+    settled(&root).await;
+    toggle.remove();
+    el.remove();
+}

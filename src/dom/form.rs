@@ -60,20 +60,24 @@ pub(crate) fn unlisten(root: &ShadowRoot) {
     ON_CHANGE.with(|f| js::unlisten(root, "change", f.as_ref()));
 }
 
-/// The fields a reader types into, in the order [`typed`] and [`restore_typed`] use.
-const TYPED: [Field; 4] = [Field::Author, Field::Email, Field::Url, Field::Comment];
+/// The controls a re-render carries over, by name, in the order [`typed`] and
+/// [`restore_typed`] use: what the reader typed, and the comment they reply to
+/// (`thread::init` shows the reply again, or cancels it without its thread).
+const TYPED: [&str; 5] = ["author", "email", "url", "comment", "comment_parent"];
 
 /// What the reader typed in the form under `root`, kept across a re-render
-/// (`mount` again, or `unmount` then `mount`): the fields' values joined by NUL
+/// (`mount` again, or `unmount` then `mount`): the controls' values joined by NUL
 /// (which no one types); `None` without a form.
 pub(crate) fn typed(root: &ShadowRoot) -> Option<String> {
     let form = js::find(root, "form.form")?;
     let mut values = String::new();
-    for (i, field) in TYPED.into_iter().enumerate() {
+    for (i, name) in TYPED.into_iter().enumerate() {
         if i > 0 {
             values.push('\0');
         }
-        values.push_str(&field_value(&form, field));
+        if let Some(el) = control(&form, name) {
+            values.push_str(&value(&el));
+        }
     }
     Some(values)
 }
@@ -84,8 +88,8 @@ pub(crate) fn restore_typed(root: &ShadowRoot, values: &str) {
     let Some(form) = js::find(root, "form.form") else {
         return;
     };
-    for (text, field) in crate::substring::split_any(values, b"\0").zip(TYPED) {
-        if let (false, Some(el)) = (text.is_empty(), control(&form, field.name())) {
+    for (text, name) in crate::substring::split_any(values, b"\0").zip(TYPED) {
+        if let (false, Some(el)) = (text.is_empty(), control(&form, name)) {
             set_value(&el, text);
         }
     }

@@ -6,6 +6,7 @@
 //! and the form never depend on it.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +28,9 @@ const NEAR: &str = "800px 0px";
 
 thread_local! {
     /// Each mounted thread's comments, by its section. Entries of sections no
-    /// longer in a document are dropped whenever one is added.
-    static THREADS: RefCell<Vec<(Element, Thread)>> = const { RefCell::new(Vec::new()) };
+    /// longer in a document are dropped whenever one is added. Shared (`Rc`) so
+    /// that one non-generic lookup serves every caller.
+    static THREADS: RefCell<Vec<(Element, Rc<RefCell<Thread>>)>> = const { RefCell::new(Vec::new()) };
     /// One observer for every card's thread; `None` where there is none (then the
     /// thread loads at once).
     static OBSERVER: Option<IntersectionObserver> = observer();
@@ -85,13 +87,14 @@ pub(crate) fn init(root: &ShadowRoot) {
                     .iter()
                     .all(|a| entry.0.get_attribute(a) == section.get_attribute(a));
                 if !same {
-                    entry.1 = Thread::default();
+                    entry.1 = Rc::default();
                 }
                 entry.0 = section.clone();
-                entry.1.pages
+                let pages = entry.1.borrow().pages;
+                pages
             }
             None => {
-                t.push((section.clone(), Thread::default()));
+                t.push((section.clone(), Rc::default()));
                 0
             }
         };
@@ -101,6 +104,15 @@ pub(crate) fn init(root: &ShadowRoot) {
     });
     if shown {
         show(&section);
+    }
+    // A reply under way when the card rendered again (its `comment_parent` carried
+    // over with what the reader typed): the note again, focus left where it is;
+    // none when that comment is not shown (a thread not kept).
+    let to = js::find(root, "[name=\"comment_parent\"]").and_then(|p| js::as_control(&p).value());
+    if let Some(to) = to {
+        reply(&section, &to, false);
+    }
+    if shown {
         return;
     }
     OBSERVER.with(|o| match o {
@@ -127,28 +139,18 @@ fn unobserve(section: &Element) {
     });
 }
 
-/// Runs `f` on the section's thread (a new one if the section is not known).
-/// Through `&mut dyn FnMut`: one copy of the lookup, not one per caller.
-fn with_thread<R: Default>(section: &Element, f: impl FnOnce(&mut Thread) -> R) -> R {
-    let mut f = Some(f);
-    let mut out = None;
-    on_thread(section, &mut |t| out = f.take().map(|f| f(t)));
-    // `on_thread` always calls back exactly once, so `out` is set.
-    out.unwrap_or_default()
-}
-
-fn on_thread(section: &Element, f: &mut dyn FnMut(&mut Thread)) {
+/// The section's thread (a new one if the section is not known). Each caller
+/// borrows it for one statement: no borrow is held across a call that borrows it.
+fn thread_of(section: &Element) -> Rc<RefCell<Thread>> {
     THREADS.with(|t| {
         let mut t = t.borrow_mut();
-        let i = match t.iter().position(|(s, _)| s == section) {
-            Some(i) => i,
-            None => {
-                t.push((section.clone(), Thread::default()));
-                t.len() - 1
-            }
-        };
-        f(&mut t[i].1);
-    });
+        if let Some((_, thread)) = t.iter().find(|(s, _)| s == section) {
+            return Rc::clone(thread);
+        }
+        let thread = Rc::<RefCell<Thread>>::default();
+        t.push((section.clone(), Rc::clone(&thread)));
+        thread
+    })
 }
 
 fn locale_of(section: &Element) -> Locale {
@@ -187,7 +189,11 @@ fn load(section: Element, more: bool) {
         .get_attribute("data-post")
         .and_then(|p| crate::number::parse_int(&p, 10))
         .unwrap_or(0);
-    let (page, loaded) = with_thread(&section, |t| (t.pages + 1, t.listed));
+    let (page, loaded) = {
+        let thread = thread_of(&section);
+        let t = thread.borrow();
+        (t.pages + 1, t.listed)
+    };
     let url = list_url(&src, post, page);
     let locale = locale_of(&section);
     js::set_attr(&section, "aria-busy", "true");
@@ -209,7 +215,7 @@ fn load(section: Element, more: bool) {
             }
             return;
         };
-        with_thread(&section, |t| t.add_page(&comments, total));
+        thread_of(&section).borrow_mut().add_page(&comments, total);
         set_state(&section, "", false);
         show(&section);
         if more {
@@ -289,13 +295,15 @@ fn show(section: &Element) {
     let locale = locale_of(section);
     let prefix = prefix_of(section);
     // No count before WordPress's first page: the reader's own comment alone is not one.
-    let (items, title, more) = with_thread(section, |t| {
+    let (items, title, more) = {
+        let thread = thread_of(section);
+        let t = thread.borrow();
         (
-            render_items(t, &prefix, locale),
+            render_items(&t, &prefix, locale),
             (t.pages > 0).then(|| heading(t.count(), locale)),
             t.has_more(),
         )
-    });
+    };
     if let Some(list) = js::find(section, ".thread-list") {
         let _ = js::set_html(&list, &items);
     }
@@ -310,7 +318,11 @@ fn show(section: &Element) {
 /// Moves focus to the oldest comment the page added (the one after the `loaded`
 /// first), else to "Show more" or the heading.
 fn focus_first_new(section: &Element, loaded: usize) {
-    let id = with_thread(section, |t| t.comments.get(loaded).map(|c| c.id));
+    let id = thread_of(section)
+        .borrow()
+        .comments
+        .get(loaded)
+        .map(|c| c.id);
     let target = id
         .and_then(|id| js::find(section, &article_selector(id)))
         .or_else(|| js::find(section, ".thread-more:not([hidden])"))
@@ -341,7 +353,11 @@ pub(crate) fn on_click(button: &Element) {
         // Focus moves on to what loads (a retry button goes with the failure).
         load(section, true);
     } else if js::matches(button, ".c-reply") {
-        reply(&section, button);
+        reply(
+            &section,
+            &button.get_attribute("data-reply").unwrap_or_default(),
+            true,
+        );
     }
 }
 
@@ -349,33 +365,31 @@ fn form_of(section: &Element) -> Option<Element> {
     js::find(&js::root_of(section), "form.form")
 }
 
-/// "Reply": the form's `comment_parent` set, a note saying whom the reader answers
-/// (with "Cancel reply") at the top of the form, and focus in the comment field.
-fn reply(section: &Element, button: &Element) {
-    // The attribute is the ID as the markup wrote it, and the form's value as is.
-    let Some(value) = button.get_attribute("data-reply") else {
-        return;
-    };
-    let Some(id) = crate::number::parse_int(&value, 10) else {
-        return;
-    };
+/// "Reply" to the comment whose ID is `to` (as the markup wrote it): the form's
+/// `comment_parent` set, a note saying whom the reader answers (with "Cancel
+/// reply") at the top of the form, and with `focus` the comment field focused.
+/// With no such comment in the thread, the form replies to nothing.
+fn reply(section: &Element, to: &str, focus: bool) {
     let Some(form) = form_of(section) else {
         return;
     };
-    let author = with_thread(section, |t| {
-        t.comments
-            .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.author.clone())
-    });
+    cancel_reply(&form, false);
+    let Some(id) = crate::number::parse_int(to, 10) else {
+        return;
+    };
+    let author = thread_of(section)
+        .borrow()
+        .comments
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.author.clone());
     let Some(author) = author else {
         return;
     };
-    cancel_reply(&form, false);
     let Some(parent) = js::find(&form, "[name=\"comment_parent\"]") else {
         return;
     };
-    js::as_control(&parent).set_value(&value);
+    js::as_control(&parent).set_value(to);
     let prefix = prefix_of(section);
     let html = render_replying(&prefix, id, &author, locale_of(section));
     let note_id = [prefix.as_str(), "-replying"].concat();
@@ -383,7 +397,9 @@ fn reply(section: &Element, button: &Element) {
     if let Some(text) = js::find(&form, "[name=\"comment\"]") {
         // The note describes the comment field too, so it is heard on arrival.
         super::form::describe(&text, &note_id, true);
-        js::focus(&text);
+        if focus {
+            js::focus(&text);
+        }
     }
 }
 
@@ -440,7 +456,7 @@ pub(crate) fn posted(
     let mut comment = match from_server {
         Some(c) => Comment::from_wordpress(&c),
         None => {
-            let id = id.unwrap_or_else(|| with_thread(&section, |t| t.local_id()));
+            let id = id.unwrap_or_else(|| thread_of(&section).borrow().local_id());
             Comment::from_wordpress(&WpComment {
                 id,
                 parent,
@@ -455,7 +471,7 @@ pub(crate) fn posted(
     }
     comment.held = held;
     let id = comment.id;
-    with_thread(&section, |t| t.add_own(comment));
+    thread_of(&section).borrow_mut().add_own(comment);
     cancel_reply(form, false);
     show(&section);
     if let Some(article) = js::find(&section, &article_selector(id)) {

@@ -284,6 +284,25 @@ test("Reply: held reply shown in place only to its author; approved reply under 
     approvedUnder: String(two), more: true, busy: false,
   });
   assert.equal(requests, 0, "no comments page fetched again");
+  // A reply begun in French and sent after the host switched back to English goes
+  // under the comment it answers, in WordPress too.
+  php(`global $wpdb; $wpdb->query("UPDATE $wpdb->comments SET comment_date_gmt = comment_date_gmt - INTERVAL 1 HOUR, comment_date = comment_date - INTERVAL 1 HOUR WHERE comment_author = 'Author 5' AND comment_content LIKE 'An approved reply%'");`);
+  const six = wp.ids[6];
+  await tab.click(`review-card >> .c-reply[data-reply="${six}"]`);
+  await tab.fill("review-card >> [name=comment]", "A reply begun in French.");
+  await tab.evaluate(() => document.querySelector("review-card").setAttribute("lang", "en"));
+  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot.querySelector("article.card")?.lang === "en");
+  const resumed = await inCard(tab, (root) => ({
+    note: root.querySelector(".replying")?.textContent, parent: root.querySelector("[name=comment_parent]").value,
+    text: root.querySelector("[name=comment]").value,
+  }));
+  assert.deepEqual(resumed, { note: "Replying to Author 6 Cancel reply", parent: String(six), text: "A reply begun in French." });
+  await tab.click("review-card >> button.submit");
+  await tab.waitForFunction(() => /was posted/.test(document.querySelector("review-card").shadowRoot.querySelector(".status").textContent), null, { timeout: 20000 });
+  const sent = JSON.parse(php(`global $wpdb; echo json_encode($wpdb->get_row("SELECT comment_parent AS parent FROM $wpdb->comments WHERE comment_content = 'A reply begun in French.'"));`).trim().split("\n").pop());
+  assert.deepEqual(sent, { parent: String(six) });
+  const placed = await inCard(tab, (root) => [...root.querySelectorAll(".c-text")].find((t) => t.textContent.includes("A reply begun"))?.closest(".c")?.parentElement.closest(".c")?.dataset.id);
+  assert.equal(placed, String(six));
   await context.close();
 });
 
