@@ -102,17 +102,15 @@ pub(crate) fn init(root: &ShadowRoot) {
         t.retain(|(s, _)| s.is_connected() || *s == section);
         pages > 0
     });
-    if shown {
-        show(&section);
-    }
     // A reply under way when the card rendered again (its `comment_parent` carried
     // over with what the reader typed): the note again, focus left where it is;
-    // none when that comment is not shown (a thread not kept).
+    // none when that comment is not in the thread (a thread not kept).
     let to = js::find(root, "[name=\"comment_parent\"]").and_then(|p| js::as_control(&p).value());
     if let Some(to) = to {
         reply(&section, &to, false);
     }
     if shown {
+        show(&section);
         return;
     }
     OBSERVER.with(|o| match o {
