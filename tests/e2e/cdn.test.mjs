@@ -67,16 +67,22 @@ let cdnUrl, blogUrl, noCorsUrl;
 // request and the JSON's for the wasm's, so the page only loads if neither request
 // waits for the other's answer.
 let arrived;
+const make = () => { let r; const p = new Promise((res) => { r = res; }); return { p, r }; };
 function resetArrivals() {
-  const make = () => { let r; const p = new Promise((res) => { r = res; }); return { p, r }; };
   arrived = { wasm: make(), json: make() };
 }
+// Which script of /both.html waits for the other (see `hold`), and its release.
+let held = null;
+let ran = make();
 resetArrivals();
 
 before(async () => {
   assert.deepEqual(fs.readdirSync(pkg.unpacked).includes("embed.js"), true, "the tarball has embed.js");
   const gate = async () => { arrived.wasm.r(); await arrived.json.p; };
-  cdnUrl = await cdn({ cors: true, hooks: { "review_card_comments_bg.wasm": gate, "review_card_card_bg.wasm": gate } });
+  // On the page with both scripts, `held` names the one whose answer waits until
+  // the other has run, so each order is tested rather than left to the race.
+  const hold = (rel) => async () => { if (held === rel) await ran.p; };
+  cdnUrl = await cdn({ cors: true, hooks: { "review_card_comments_bg.wasm": gate, "review_card_card_bg.wasm": gate, "review_card_bg.wasm": gate, "embed.js": hold("embed.js"), "element.js": hold("element.js") } });
   noCorsUrl = await cdn({ cors: false });
   const base = `${cdnUrl}/npm/${pkg.name}@${pkg.version}`;
   blogUrl = await blog({
@@ -91,7 +97,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); for (const s of servers) await new Promise((r) => s.close(r)); });
 
-async function open(pathname) {
+async function open(pathname, waitUntil = "load") {
   resetArrivals();
   if (pathname === "/no-cors.html") arrived.wasm.r(); // that CDN has no gate
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
@@ -101,7 +107,7 @@ async function open(pathname) {
   tab.on("console", (m) => log.push(m.type() + ": " + m.text()));
   tab.on("pageerror", (e) => log.push("pageerror: " + e.message));
   tab.on("request", (r) => requests.push(new URL(r.url()).pathname));
-  await tab.goto(blogUrl + pathname);
+  await tab.goto(blogUrl + pathname, { waitUntil });
   return { tab, log, requests, context };
 }
 
@@ -167,11 +173,23 @@ test("without Access-Control-Allow-Origin the one console message names CORS and
   await context.close();
 });
 
-test("review-card/element beside the embed script on one page: one element, each card rendered once", async () => {
-  const { tab, log, context } = await open("/both.html");
-  await cardAndForm(tab);
-  await tab.waitForTimeout(300);
-  assert.deepEqual(await tab.evaluate(() => ({ articles: document.querySelector("review-card").shadowRoot.querySelectorAll("article").length, ld: document.querySelectorAll("review-card > script[data-review-card-generated]").length })), { articles: 1, ld: 1 });
-  assert.deepEqual(log.filter((m) => /error|\[review-card\]/.test(m)), []);
-  await context.close();
-});
+for (const [first, second] of [["element.js", "embed.js"], ["embed.js", "element.js"]]) {
+  test(`review-card/element beside the embed script, ${first} running first: one element, each card rendered once`, async () => {
+    held = second;
+    ran = make();
+    const { tab, log, requests, context } = await open("/both.html", "commit"); // "load" waits for the held script
+    // The first script has run once it has asked for its wasm; then the second may load.
+    const firstWasm = first === "embed.js" ? "review_card_comments_bg.wasm" : "review_card_bg.wasm";
+    for (let i = 0; i < 150 && !requests.some((r) => r.endsWith("/" + firstWasm)); i++) await tab.waitForTimeout(100);
+    ran.r();
+    assert.deepEqual(await cardAndForm(tab), { title: "Rust & Bone", score: "Score: 7.2 out of 10", form: true });
+    await tab.waitForFunction(() => !!window.__reviewCardLoader && performance.getEntriesByType("resource").filter((e) => /\/(embed|element)\.js$/.test(e.name)).length === 2, null, { timeout: 15000 });
+    await tab.waitForTimeout(300);
+    assert.deepEqual(await tab.evaluate(() => ({ articles: document.querySelector("review-card").shadowRoot.querySelectorAll("article").length, ld: document.querySelectorAll("review-card > script[data-review-card-generated]").length })), { articles: 1, ld: 1 });
+    // Only the first script's wasm was fetched: the second did nothing.
+    assert.deepEqual(requests.filter((r) => r.endsWith(".wasm")).map((r) => r.replace(/^.*\//, "")), [firstWasm]);
+    assert.deepEqual(log.filter((m) => /error|\[review-card\]/.test(m)), []);
+    held = null;
+    await context.close();
+  });
+}
