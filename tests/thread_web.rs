@@ -50,6 +50,30 @@ fn answering(json: &str, total: Option<&str>) -> String {
     .concat()
 }
 
+/// A WordPress list answer (`json`, `X-WP-Total: total`) that takes `ms` to arrive.
+fn answering_after(ms: u32, json: &str, total: &str) -> String {
+    [
+        "return new Promise(function (ok) { setTimeout(function () { ok(new Response(",
+        &serde_json::to_string(json).unwrap(),
+        ", { status: 200, headers: { 'content-type': 'application/json', 'x-wp-total': '",
+        total,
+        "' } })); }, ",
+        &ms.to_string(),
+        "); });",
+    ]
+    .concat()
+}
+
+/// Waits (up to 1 s) until the thread has asked for its first page.
+async fn first_get() {
+    for _ in 0..100 {
+        if !gets().is_empty() {
+            return;
+        }
+        sleep(10).await;
+    }
+}
+
 fn mount(el: &Element, lang: &str, theme: &str) -> ShadowRoot {
     mount_post(el, lang, theme, "12")
 }
@@ -335,5 +359,91 @@ async fn a_reply_under_way_survives_a_re_render_and_focus_stays_where_it_was() {
     assert_eq!(comment(&root).value(), "Half a reply");
     settled(&root).await;
     toggle.remove();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_under_way_when_the_card_renders_again_shows_in_the_new_card() {
+    // Each page takes 300 ms; the second holds comment 2.
+    mock_fetch(
+        &[
+            "if (/[?&]page=2(&|$)/.test(url)) { ",
+            &answering_after(300, r#"[{"id":2,"author_name":"Bo"}]"#, "21"),
+            " } ",
+            &answering_after(300, r#"[{"id":1,"author_name":"Ana"}]"#, "21"),
+        ]
+        .concat(),
+    );
+    let (el, root) = card();
+    first_get().await;
+    assert_eq!(gets().len(), 1);
+    // The host switches to French while the first page is on its way: the new
+    // card says it is loading, in French, and asks for nothing more.
+    mount(&el, "fr", "light");
+    assert!(find(&root, ".thread[aria-busy]").is_some());
+    assert_eq!(
+        text(&root, ".thread .status"),
+        "Chargement des commentaires…"
+    );
+    settled(&root).await;
+    assert_eq!(shown(&root), [("1".into(), None)]);
+    assert_eq!(text(&root, ".thread-title"), "21\u{a0}commentaires");
+    assert_eq!(gets().len(), 1, "that page was not asked for again");
+    // "Show more", then back to English before page 2 arrives: it shows, and focus
+    // goes to its first comment as the reader asked.
+    find(&root, ".thread-more")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    mount(&el, "en", "light");
+    assert_eq!(text(&root, ".thread .status"), "Loading comments…");
+    find(&root, ".thread-more")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click(); // a second press while it loads asks for nothing
+    for _ in 0..250 {
+        if shown(&root).len() == 2 {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(shown(&root), [("1".into(), None), ("2".into(), None)]);
+    assert_eq!(gets().len(), 2);
+    assert_eq!(text(&root, ".thread-title"), "21 comments");
+    let focused = root.active_element().and_then(|e| e.parent_element());
+    assert_eq!(
+        focused
+            .and_then(|li| li.get_attribute("data-id"))
+            .as_deref(),
+        Some("2")
+    );
+    assert!(find(&root, ".thread[aria-busy]").is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_card_moved_in_the_page_while_its_page_loads_shows_it() {
+    // An app reorders its list: the card leaves the document and comes back while
+    // WordPress answers.
+    mock_fetch(&answering_after(
+        200,
+        r#"[{"id":1,"author_name":"Ana"}]"#,
+        "1",
+    ));
+    let (el, root) = card();
+    first_get().await;
+    el.remove();
+    sleep(250).await;
+    window()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap()
+        .append_child(&el)
+        .unwrap();
+    settled(&root).await;
+    assert_eq!(shown(&root), [("1".into(), None)]);
+    assert_eq!(text(&root, ".thread .status"), "");
+    assert_eq!(gets().len(), 1);
     el.remove();
 }

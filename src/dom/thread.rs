@@ -72,12 +72,12 @@ pub(crate) fn init(root: &ShadowRoot) {
     };
     let before = js_sys::Reflect::get(root, &JsValue::from_str(SECTION_KEY)).ok();
     js::set(root, SECTION_KEY, &section);
-    let shown = THREADS.with(|t| {
+    let (shown, loading) = THREADS.with(|t| {
         let mut t = t.borrow_mut();
         // The section this card showed before: no longer watched, and its thread
         // kept when it lists the same post of the same site (`unmount` lets a
         // thread go: a card mounted again starts afresh).
-        let pages = match t
+        let state = match t
             .iter_mut()
             .find(|(s, _)| before.as_ref() == Some(s.as_ref()))
         {
@@ -90,17 +90,17 @@ pub(crate) fn init(root: &ShadowRoot) {
                     entry.1 = Rc::default();
                 }
                 entry.0 = section.clone();
-                let pages = entry.1.borrow().pages;
-                pages
+                let t = entry.1.borrow();
+                (t.pages > 0, t.loading)
             }
             None => {
                 t.push((section.clone(), Rc::default()));
-                0
+                (false, false)
             }
         };
         // A card rendered while out of the document keeps its entry too.
         t.retain(|(s, _)| s.is_connected() || *s == section);
-        pages > 0
+        state
     });
     // A reply under way when the card rendered again (its `comment_parent` carried
     // over with what the reader typed): the note again, focus left where it is;
@@ -111,12 +111,16 @@ pub(crate) fn init(root: &ShadowRoot) {
     }
     if shown {
         show(&section);
-        return;
     }
-    OBSERVER.with(|o| match o {
-        Some(o) => o.observe(&section),
-        None => load(section, false),
-    });
+    if loading {
+        // A page on its way for the section this one replaced: it lands here.
+        busy(&section);
+    } else if !shown {
+        OBSERVER.with(|o| match o {
+            Some(o) => o.observe(&section),
+            None => load(section, false),
+        });
+    }
 }
 
 /// Lets a card's thread go (`unmount`): no longer watched, its comments dropped.
@@ -174,12 +178,15 @@ fn set_state(section: &Element, text: &str, retry: bool) {
     js::set_status(section, text, retry.then_some("error"), label);
 }
 
+/// Marks the section as loading: busy, and saying so.
+fn busy(section: &Element) {
+    js::set_attr(section, "aria-busy", "true");
+    set_state(section, locale_of(section).strings().thread.loading, false);
+}
+
 /// Loads the next page (the first, the first time). With `more` (the reader asked),
 /// focus then moves to the first comment that page showed.
 fn load(section: Element, more: bool) {
-    if section.get_attribute("aria-busy").is_some() {
-        return;
-    }
     let Some(src) = section.get_attribute("data-src") else {
         return;
     };
@@ -187,24 +194,32 @@ fn load(section: Element, more: bool) {
         .get_attribute("data-post")
         .and_then(|p| crate::number::parse_int(&p, 10))
         .unwrap_or(0);
+    let thread = thread_of(&section);
     let (page, loaded) = {
-        let thread = thread_of(&section);
-        let t = thread.borrow();
+        let mut t = thread.borrow_mut();
+        if t.loading {
+            return;
+        }
+        t.loading = true;
         (t.pages + 1, t.listed)
     };
     let url = list_url(&src, post, page);
-    let locale = locale_of(&section);
-    js::set_attr(&section, "aria-busy", "true");
-    set_state(&section, locale.strings().thread.loading, false);
+    busy(&section);
+    let root = js::root_of(&section);
     wasm_bindgen_futures::spawn_local(async move {
         let answer = fetch_page(&url, page > 1).await;
-        // Unmounted meanwhile: nothing to show it in.
-        if !section.is_connected() {
+        thread.borrow_mut().loading = false;
+        // The section showing this thread now: this one, or the one that replaced
+        // it when the card rendered again; none once unmounted or given another post.
+        let Some(section) = js::find(&root, "section.thread") else {
+            return;
+        };
+        if !Rc::ptr_eq(&thread_of(&section), &thread) {
             return;
         }
         js::remove_attr(&section, "aria-busy");
         let Some((comments, total)) = answer else {
-            set_state(&section, locale.strings().thread.failed, true);
+            set_state(&section, locale_of(&section).strings().thread.failed, true);
             if more {
                 // The button that was pressed may stay; the retry is next to it.
                 if let Some(retry) = js::find(&section, ".retry") {
@@ -213,7 +228,7 @@ fn load(section: Element, more: bool) {
             }
             return;
         };
-        thread_of(&section).borrow_mut().add_page(&comments, total);
+        thread.borrow_mut().add_page(&comments, total);
         set_state(&section, "", false);
         show(&section);
         if more {

@@ -117,6 +117,9 @@ pub struct Thread {
     pub pages: u32,
     /// The reader's own approved comments posted since `total` was read.
     pub own: u64,
+    /// Whether a page is on its way: one request at a time, also for a card
+    /// rendered again meanwhile (whose new section then shows that page).
+    pub loading: bool,
 }
 
 /// One comment's place in the thread: its index in [`Thread::comments`], its depth
