@@ -586,3 +586,48 @@ fn validate_comment_refuses_non_string_fields_precisely() {
         "fields: expected an object"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_re_render_keeps_the_fill_time_and_a_post_under_way_ends_in_the_new_form() {
+    clear_storage();
+    mock_fetch(
+        "if (init && init.method === 'POST') return new Promise(function (ok) { setTimeout(function () { ok(new Response(JSON.stringify({ id: 1, status: 'hold' }), { status: 201, headers: { 'content-type': 'application/json' } })); }, 300); }); return Promise.resolve(new Response('[]', { status: 200 }));",
+    );
+    let comments = "{\"endpoint\":\"/wp-json/wp/v2/comments\",\"mode\":\"wordpress\",\"postId\":7,\"minFillMs\":400}";
+    let (el, root) = mount_form("Re-rendered", comments);
+    fill_valid(&root);
+    sleep(450).await;
+    // The host switches the card's theme just before the reader sends: the time
+    // since the form was first shown counts, so the comment goes.
+    remount(&el, "Re-rendered", comments);
+    click_post_comment(&root);
+    assert_eq!(status_text(&root), "Sending your comment…");
+    sleep(20).await;
+    assert_eq!(posts().length(), 1, "not held back as too fast");
+    // Rendered again while the post is under way: the new form shows it busy, and
+    // the verdict arrives in it.
+    remount(&el, "Re-rendered", comments);
+    let form = find(&root, "form");
+    assert_eq!(form.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(find(&root, "button.submit").has_attribute("disabled"));
+    assert_eq!(status_text(&root), "Sending your comment…");
+    settled(&root).await;
+    assert_eq!(
+        status_text(&root),
+        "Thank you, your comment is awaiting moderation."
+    );
+    assert_eq!(form.get_attribute("aria-busy"), None);
+    assert!(!find(&root, "button.submit").has_attribute("disabled"));
+    assert_eq!(
+        value_of(&root, "comment"),
+        "",
+        "the sent comment is cleared"
+    );
+    assert_eq!(posts().length(), 1);
+    // The reader's held comment shows in the thread under the new form.
+    assert!(root
+        .query_selector(".thread .c[data-id=\"1\"]")
+        .unwrap()
+        .is_some());
+    el.remove();
+}

@@ -66,32 +66,40 @@ pub(crate) fn unlisten(root: &ShadowRoot) {
 const TYPED: [&str; 5] = ["author", "email", "url", "comment", "comment_parent"];
 
 /// What the reader typed in the form under `root`, kept across a re-render
-/// (`mount` again, or `unmount` then `mount`): the controls' values joined by NUL
-/// (which no one types); `None` without a form.
+/// (`mount` again, or `unmount` then `mount`): each control's value followed by NUL
+/// (which no one types), then the form's `data-shown`; `None` without a form.
 pub(crate) fn typed(root: &ShadowRoot) -> Option<String> {
     let form = js::find(root, "form.form")?;
     let mut values = String::new();
-    for (i, name) in TYPED.into_iter().enumerate() {
-        if i > 0 {
-            values.push('\0');
-        }
+    for name in TYPED {
         if let Some(el) = control(&form, name) {
             values.push_str(&value(&el));
         }
+        values.push('\0');
     }
+    // And when the reader first saw the form: a re-render (the host switching
+    // theme or language) does not restart the minimum fill time.
+    values.push_str(&form.get_attribute("data-shown").unwrap_or_default());
     Some(values)
 }
 
 /// Puts the values from [`typed`] back into a freshly rendered form (a field left
-/// empty keeps what the form restored itself) and updates the counter.
+/// empty keeps what the form restored itself), and when it was first shown, and
+/// updates the counter.
 pub(crate) fn restore_typed(root: &ShadowRoot, values: &str) {
     let Some(form) = js::find(root, "form.form") else {
         return;
     };
-    for (text, name) in crate::substring::split_any(values, b"\0").zip(TYPED) {
-        if let (false, Some(el)) = (text.is_empty(), control(&form, name)) {
+    let mut parts = crate::substring::split_any(values, b"\0");
+    for name in TYPED {
+        if let (Some(text), Some(el)) =
+            (parts.next().filter(|t| !t.is_empty()), control(&form, name))
+        {
             set_value(&el, text);
         }
+    }
+    if let Some(shown) = parts.next().filter(|t| !t.is_empty()) {
+        js::set_attr(&form, "data-shown", shown);
     }
     update_counter(&form);
 }
@@ -127,6 +135,9 @@ fn now_ms() -> f64 {
     js::performance_now()
 }
 
+/// The shadow root's property set while a comment from its form is being sent.
+const POSTING_KEY: &str = "__reviewCardPosting";
+
 /// Prepares a freshly rendered form: no native validation bubbles (the Rust checks
 /// speak instead), the draft and remembered details restored, the counter set.
 pub(crate) fn init(root: &ShadowRoot) {
@@ -144,6 +155,12 @@ pub(crate) fn init(root: &ShadowRoot) {
     let mut shown = String::new();
     push_u64(&mut shown, now_ms() as u64);
     js::set_attr(&form, "data-shown", &shown);
+    // A post still under way from the form this one replaced: the same busy state,
+    // and its verdict will land here.
+    if js::get(root, &JsValue::from_str(POSTING_KEY)).is_ok_and(|p| p.is_some()) {
+        set_busy(&form, true);
+        set_status(&form, strings(&form).sending, None, false);
+    }
     let key = form.get_attribute("data-key").unwrap_or_default();
     if let (Some(draft), Some(textarea)) = (storage::draft(&key), control(&form, "comment")) {
         if value(&textarea).is_empty() {
@@ -515,10 +532,19 @@ fn post(form: Element, endpoint: String, result: Validation) {
     let f = strings(&form);
     set_busy(&form, true);
     set_status(&form, f.sending, None, false);
+    let root = js::root_of(&form);
+    js::set(&root, POSTING_KEY, &JsValue::TRUE);
     wasm_bindgen_futures::spawn_local(async move {
-        let ending = send(&form, &endpoint, &result).await;
-        finish(&form, ending, &result.values.comment);
+        let ending = send(&form, &root, &endpoint, &result).await;
+        js::set(&root, POSTING_KEY, &JsValue::UNDEFINED);
+        finish(&live(&form, &root), ending, &result.values.comment);
     });
+}
+
+/// The form now under `root`: `form`, or the one that replaced it when the card
+/// rendered again while a post was under way (`form` itself once unmounted).
+fn live(form: &Element, root: &ShadowRoot) -> Element {
+    js::find(root, "form.form").unwrap_or_else(|| form.clone())
 }
 
 /// Fields as a JS object (a request body, the event's detail); `None` for a number past what a JS number
@@ -562,7 +588,7 @@ fn resolve(endpoint: &str) -> (Option<String>, bool) {
 /// reads the answer. Form mode to another origin goes as a "no-cors" request, the
 /// same request a native form submission makes: it needs no CORS from the site,
 /// and its answer cannot be read (`Outcome::Delivered`).
-async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
+async fn send(form: &Element, root: &ShadowRoot, endpoint: &str, result: &Validation) -> Ending {
     let rest = form.get_attribute("data-mode").as_deref() == Some("wordpress");
     let post_id =
         control(form, "comment_post_ID").and_then(|e| crate::number::parse_int(&value(&e), 10));
@@ -677,7 +703,7 @@ async fn send(form: &Element, endpoint: &str, result: &Validation) -> Ending {
         let held = outcome == Outcome::Held;
         let id = crate::submission::unapproved_id(&url);
         let answer = rest.then_some(text.as_str());
-        super::thread::posted(form, answer, id, &result.values, held);
+        super::thread::posted(&live(form, root), answer, id, &result.values, held);
     }
     Ending::Answer(outcome)
 }
