@@ -201,7 +201,10 @@ test("payloads as comment content and author names are inert text", async () => 
   await context.close();
 });
 
-test("Reply: held reply shown in place only to its author; approved reply under its parent", async () => {
+test("Reply: held reply shown in place only to its author; approved reply under its parent", async (t) => {
+  // The later tests count the thread as seeded (plus the approved reply to comment
+  // 2): the other comments this test posts go, even when it fails.
+  t.after(() => php(`global $wpdb; foreach ($wpdb->get_col("SELECT comment_ID FROM $wpdb->comments WHERE comment_content IN ('A reply begun in French.', 'Sent while the card rendered again.')") as $id) wp_delete_comment($id, true);`));
   const { tab, context } = await open(env.browser, page(env.server, "/thread-reply.html", card(wp.thread)));
   await cardsRendered(tab);
   await loaded(tab, 20);
@@ -303,8 +306,51 @@ test("Reply: held reply shown in place only to its author; approved reply under 
   assert.deepEqual(sent, { parent: String(six) });
   const placed = await inCard(tab, (root) => [...root.querySelectorAll(".c-text")].find((t) => t.textContent.includes("A reply begun"))?.closest(".c")?.parentElement.closest(".c")?.dataset.id);
   assert.equal(placed, String(six));
-  // The later tests count the thread as seeded (plus the approved reply above).
-  php(`global $wpdb; wp_delete_comment($wpdb->get_var("SELECT comment_ID FROM $wpdb->comments WHERE comment_content = 'A reply begun in French.'"), true);`);
+  // The host re-renders the card while a post is on its way (WordPress's answer held
+  // back): the new form shows it busy, and the verdict and the comment land in it.
+  php(`global $wpdb; $wpdb->query("UPDATE $wpdb->comments SET comment_date_gmt = comment_date_gmt - INTERVAL 1 HOUR, comment_date = comment_date - INTERVAL 1 HOUR WHERE comment_content = 'A reply begun in French.'");`);
+  const gate = () => { let open; const shut = new Promise((r) => { open = r; }); return { shut, open }; };
+  const post = gate(), asked = gate();
+  await context.route((url) => url.pathname.endsWith("/wp/v2/comments"), async (route) => {
+    if (route.request().method() === "POST") { asked.open(); await post.shut; }
+    await route.fallback();
+  });
+  await tab.fill("review-card >> [name=comment]", "Sent while the card rendered again.");
+  await tab.click("review-card >> button.submit");
+  await asked.shut;
+  await tab.evaluate(() => document.querySelector("review-card").setAttribute("theme", "light"));
+  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot.querySelector("article.card")?.dataset.theme === "light");
+  const sending = await inCard(tab, (root) => ({
+    busy: root.querySelector("form.form").getAttribute("aria-busy"), disabled: root.querySelector("button.submit").disabled,
+    status: root.querySelector("form.form .status").textContent,
+  }));
+  assert.deepEqual(sending, { busy: "true", disabled: true, status: "Sending your comment…" });
+  post.open();
+  await tab.waitForFunction(() => /was posted/.test(document.querySelector("review-card").shadowRoot.querySelector("form.form .status").textContent), null, { timeout: 20000 });
+  const landed = await inCard(tab, (root) => {
+    const mine = [...root.querySelectorAll(".c-text")].find((t) => t.textContent.includes("Sent while the card"))?.closest(".c");
+    return { shown: !!mine, focused: root.activeElement === mine?.querySelector(".c-main"), text: root.querySelector("[name=comment]").value, busy: root.querySelector("form.form").hasAttribute("aria-busy") };
+  });
+  assert.deepEqual(landed, { shown: true, focused: true, text: "", busy: false });
+  assert.equal(php(`global $wpdb; echo $wpdb->get_var("SELECT COUNT(*) FROM $wpdb->comments WHERE comment_content = 'Sent while the card rendered again.'");`).trim().split("\n").pop(), "1");
+  // "Show more comments", then the host switches to French before page 2 arrives:
+  // the new card says it is loading, shows page 2 and focuses its first comment.
+  const page2 = gate(), asked2 = gate();
+  let pages2 = 0;
+  await context.route((url) => url.pathname.endsWith("/wp/v2/comments") && url.searchParams.get("page") === "2", async (route) => {
+    pages2++; asked2.open(); await page2.shut; await route.fallback();
+  });
+  await tab.click("review-card >> .thread-more");
+  await asked2.shut;
+  await tab.evaluate(() => document.querySelector("review-card").setAttribute("lang", "fr"));
+  await tab.waitForFunction(() => document.querySelector("review-card").shadowRoot.querySelector("article.card")?.lang === "fr");
+  assert.deepEqual(await inCard(tab, (root) => ({ busy: root.querySelector(".thread").getAttribute("aria-busy"), status: root.querySelector(".thread .status").textContent })),
+    { busy: "true", status: "Chargement des commentaires…" });
+  page2.open();
+  await tab.waitForFunction((id) => document.querySelector("review-card").shadowRoot.querySelector(`.c[data-id="${id}"]`), wp.ids[21], { timeout: 20000 });
+  assert.equal(await inCard(tab, (root) => root.activeElement?.closest(".c")?.dataset.id), String(wp.ids[21]));
+  assert.equal(pages2, 1, "page 2 asked for once");
+  await context.unrouteAll({ behavior: "wait" });
   await context.close();
 });
 
