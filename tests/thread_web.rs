@@ -424,7 +424,8 @@ async fn a_page_under_way_when_the_card_renders_again_shows_in_the_new_card() {
 #[wasm_bindgen_test]
 async fn a_card_moved_in_the_page_while_its_page_loads_shows_it() {
     // An app reorders its list: the card leaves the document and comes back while
-    // WordPress answers.
+    // WordPress answers, and another card mounts meanwhile (which drops the
+    // threads of sections out of the document).
     mock_fetch(&answering_after(
         200,
         r#"[{"id":1,"author_name":"Ana"}]"#,
@@ -433,6 +434,7 @@ async fn a_card_moved_in_the_page_while_its_page_loads_shows_it() {
     let (el, root) = card();
     first_get().await;
     el.remove();
+    let (other, _) = card();
     sleep(250).await;
     window()
         .document()
@@ -444,6 +446,7 @@ async fn a_card_moved_in_the_page_while_its_page_loads_shows_it() {
     settled(&root).await;
     assert_eq!(shown(&root), [("1".into(), None)]);
     assert_eq!(text(&root, ".thread .status"), "");
-    assert_eq!(gets().len(), 1);
+    assert_eq!(gets().len(), 2, "its page and the other card's");
     el.remove();
+    other.remove();
 }

@@ -28,7 +28,8 @@ const NEAR: &str = "800px 0px";
 
 thread_local! {
     /// Each mounted thread's comments, by its section. Entries of sections no
-    /// longer in a document are dropped whenever one is added. Shared (`Rc`) so
+    /// longer in a document are dropped whenever one is added (unless a page is on
+    /// its way for them). Shared (`Rc`) so
     /// that one non-generic lookup serves every caller.
     static THREADS: RefCell<Vec<(Element, Rc<RefCell<Thread>>)>> = const { RefCell::new(Vec::new()) };
     /// One observer for every card's thread; `None` where there is none (then the
@@ -98,8 +99,9 @@ pub(crate) fn init(root: &ShadowRoot) {
                 (false, false)
             }
         };
-        // A card rendered while out of the document keeps its entry too.
-        t.retain(|(s, _)| s.is_connected() || *s == section);
+        // A card rendered while out of the document keeps its entry too, and so
+        // does one out of it while its page is on its way (an app moving it).
+        t.retain(|(s, t)| s.is_connected() || *s == section || t.borrow().loading);
         state
     });
     // A reply under way when the card rendered again (its `comment_parent` carried
